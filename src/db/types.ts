@@ -1,0 +1,229 @@
+import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
+
+/** Kysely table types; kept in step with migrations/*.sql by hand (test/schema.test.ts checks them). */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type TimestampDefault = ColumnType<Date, Date | string | undefined, Date | string>;
+type TimestampNullable = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type DateOnly = ColumnType<Date | null, string | null | undefined, string | null>;
+type ReadOnly<T> = ColumnType<T, never, never>;
+
+export interface CatalogItemsTable {
+  catalog: string;
+  code: string;
+  name: string;
+  parent_code: string | null;
+  extra: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+  updated_at: TimestampDefault;
+  search: ReadOnly<string>;
+}
+
+export type AgencyLevel = 'ministry' | 'province' | 'province_department' | 'district' | 'commune' | 'other';
+
+export interface AgenciesTable {
+  id: Generated<string>;
+  parent_id: string | null;
+  code: string;
+  name: string;
+  short_name: string | null;
+  level: AgencyLevel;
+  admin_unit_code: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  path: string;
+  depth: number;
+  active: Generated<boolean>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface DepartmentsTable {
+  id: Generated<string>;
+  agency_id: string;
+  code: string;
+  name: string;
+  is_one_stop: Generated<boolean>;
+  active: Generated<boolean>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface RolesTable {
+  code: string;
+  name: string;
+  name_en: string;
+  description: string;
+  permissions: string[];
+  sort_order: number;
+}
+
+export type AccountKind = 'official' | 'citizen' | 'organisation';
+export type AccountStatus = 'pending' | 'active' | 'disabled';
+
+export interface AccountsTable {
+  id: Generated<string>;
+  kind: AccountKind;
+  username: string;
+  email: string | null;
+  phone: string | null;
+  password_hash: string;
+  status: Generated<AccountStatus>;
+  full_name: string;
+  id_type: string | null;
+  id_number: string | null;
+  birth_date: DateOnly;
+  gender: 'male' | 'female' | 'other' | null;
+  address: string | null;
+  commune_code: string | null;
+  org_name: string | null;
+  tax_code: string | null;
+  email_verified_at: TimestampNullable;
+  failed_logins: Generated<number>;
+  locked_until: TimestampNullable;
+  last_login_at: TimestampNullable;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+  search: ReadOnly<string>;
+}
+
+export interface OfficialsTable {
+  account_id: string;
+  agency_id: string;
+  department_id: string | null;
+  position_code: string | null;
+  title: string | null;
+}
+
+export interface RoleAssignmentsTable {
+  id: Generated<string>;
+  account_id: string;
+  role_code: string;
+  agency_id: string;
+  include_subtree: Generated<boolean>;
+  created_at: TimestampDefault;
+}
+
+export interface UserGroupsTable {
+  id: Generated<string>;
+  agency_id: string;
+  name: string;
+  description: Generated<string>;
+  role_codes: Generated<string[]>;
+  created_at: TimestampDefault;
+}
+
+export interface UserGroupMembersTable {
+  group_id: string;
+  account_id: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  account_id: string;
+  created_at: TimestampDefault;
+  last_seen_at: TimestampDefault;
+  expires_at: Timestamp;
+  revoked_at: TimestampNullable;
+  revoked_reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AccountTokensTable {
+  token_hash: string;
+  account_id: string;
+  purpose: 'verify_email' | 'reset_password';
+  expires_at: Timestamp;
+  used_at: TimestampNullable;
+  created_at: TimestampDefault;
+}
+
+export interface CaptchaSpentTable {
+  signature: string;
+  expires_at: Timestamp;
+}
+
+export interface CalendarDaysTable {
+  id: Generated<string>;
+  day: ColumnType<string, string, string>;
+  agency_id: string | null;
+  kind: 'holiday' | 'makeup_workday' | 'day_off';
+  name: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string | null;
+  ip: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  agency_id: string | null;
+  summary: JSONColumnType<Record<string, unknown>, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: Generated<boolean>;
+  seq: number;
+  hash: string;
+}
+
+export interface AccessLogTable {
+  id: Generated<number>;
+  at: TimestampDefault;
+  account_id: string | null;
+  kind: 'page' | 'api' | 'signin' | 'signin_failed' | 'signout';
+  method: string | null;
+  path: string;
+  status: number | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  topic: string;
+  payload: JSONColumnType<Record<string, unknown>, string, never>;
+  created_at: TimestampDefault;
+  dispatched_at: TimestampNullable;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export interface SchemaMigrationsTable {
+  version: string;
+  applied_at: TimestampDefault;
+}
+
+export interface DB {
+  catalog_items: CatalogItemsTable;
+  agencies: AgenciesTable;
+  departments: DepartmentsTable;
+  roles: RolesTable;
+  accounts: AccountsTable;
+  officials: OfficialsTable;
+  role_assignments: RoleAssignmentsTable;
+  user_groups: UserGroupsTable;
+  user_group_members: UserGroupMembersTable;
+  sessions: SessionsTable;
+  account_tokens: AccountTokensTable;
+  captcha_spent: CaptchaSpentTable;
+  calendar_days: CalendarDaysTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  access_log: AccessLogTable;
+  outbox: OutboxTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export type Account = Selectable<AccountsTable>;
+export type NewAccount = Insertable<AccountsTable>;
+export type AccountUpdate = Updateable<AccountsTable>;
+export type Agency = Selectable<AgenciesTable>;
+export type Department = Selectable<DepartmentsTable>;

@@ -1,0 +1,117 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { toNfc } from '../domain/text.ts';
+import { pendingMigrations } from '../db/migrate.ts';
+import { accountRoutes } from '../modules/accounts/routes.ts';
+import type { Services } from '../services.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { sendProblem } from './problem.ts';
+import { logOptions } from '../logger.ts';
+
+// Vietnamese default messages for every zod check that has no message of its own.
+z.config(z.locales.vi());
+
+export interface AppOptions {
+  services: Services;
+  /** Mount the server-rendered web app (needs `npm run build`); off in API-only tests. */
+  web?: { buildDir: string } | undefined;
+  logger?: boolean;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { services } = opts;
+  const { config } = services;
+  const app = Fastify({
+    logger: opts.logger === false ? false : logOptions(config),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Cổng Dịch vụ công & Hệ thống một cửa điện tử — API',
+        description: 'Public and back-office API. Errors are application/problem+json (RFC 9457) with a stable `code`.',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dvc_sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  // Stored text is Unicode NFC (Annex V.11): normalise every JSON body before validation.
+  app.addHook('preValidation', async (req) => {
+    if (req.body && typeof req.body === 'object') req.body = toNfc(req.body);
+    return Promise.resolve();
+  });
+
+  securityHeaders(app);
+  registerAuth(app, { database: services.database, config });
+  accessLogging(app, services);
+
+  app.get('/api/health', { schema: { tags: ['Hệ thống / System'], response: { 200: z.object({ status: z.literal('ok') }) } } }, () =>
+    Promise.resolve({ status: 'ok' as const }),
+  );
+  app.get('/api/ready', { schema: { tags: ['Hệ thống / System'] } }, async (_req, reply) => {
+    try {
+      const pending = await pendingMigrations(services.database);
+      if (pending.length > 0) {
+        return sendProblem(reply, { status: 503, code: 'not_migrated', title: 'Cơ sở dữ liệu chưa được cập nhật cấu trúc', detail: `Còn ${pending.length} migration chưa chạy`, pending });
+      }
+      return { status: 'ready' as const, database: services.database.kind };
+    } catch {
+      return sendProblem(reply, { status: 503, code: 'database_unreachable', title: 'Không kết nối được cơ sở dữ liệu', detail: 'Không kết nối được cơ sở dữ liệu' });
+    }
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => Promise.resolve(app.swagger()));
+
+  await app.register(accountRoutes(services));
+
+  if (opts.web) {
+    const { webPlugin } = await import('./web.ts');
+    await app.register(webPlugin, { buildDir: opts.web.buildDir, services });
+  }
+  return app;
+}
+
+function securityHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (req, reply, payload) => {
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    void reply.header('x-frame-options', 'DENY');
+    void reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+    if (req.protocol === 'https') void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    return payload;
+  });
+}
+
+/** Page and API requests go to the access log (Annex III.14.1), without query strings (they may hold personal data). */
+function accessLogging(app: FastifyInstance, services: Services): void {
+  app.addHook('onResponse', async (req, reply) => {
+    const path = req.url.split('?')[0] ?? '/';
+    if (req.method === 'OPTIONS' || path.startsWith('/assets/') || path === '/api/health' || path === '/api/ready') return;
+    services.accessLog.record({
+      account_id: req.auth?.account.id ?? null,
+      kind: path.startsWith('/api/') ? 'api' : 'page',
+      method: req.method,
+      path,
+      status: reply.statusCode,
+      ip: req.ip,
+      user_agent: req.headers['user-agent'] ?? null,
+    });
+    return Promise.resolve();
+  });
+}

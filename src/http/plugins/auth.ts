@@ -1,0 +1,103 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { Permission } from '../../domain/permissions.ts';
+import { hasAnywhere } from '../../domain/permissions.ts';
+import type { Database } from '../../db/client.ts';
+import { CsrfError, ForbiddenError, UnauthenticatedError } from '../../errors.ts';
+import type { Actor } from '../../modules/audit/audit.ts';
+import { resolveSession } from '../../modules/accounts/sessions.ts';
+import type { AuthContext, SessionMeta } from '../../modules/accounts/sessions.ts';
+import { hmac, randomToken, safeEqual } from '../../modules/accounts/tokens.ts';
+
+export const SESSION_COOKIE = 'dvc_sid';
+export const CSRF_NONCE_COOKIE = 'dvc_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+export const CSRF_FIELD = '_csrf';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | undefined;
+    /** The token a form or script must send back on state-changing requests. */
+    csrfToken: string;
+  }
+}
+
+export function cookieOptions(config: Config, maxAgeSeconds?: number) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.publicUrl.startsWith('https://'),
+    ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}),
+  };
+}
+
+/**
+ * Resolves the session cookie on every request and computes the CSRF token. The token is an HMAC of
+ * the session (or, before sign-in, of a random nonce cookie), so it needs no storage and a token
+ * stolen from another visitor is worthless.
+ */
+export function registerAuth(app: FastifyInstance, deps: { database: Database; config: Config }): void {
+  app.decorateRequest('auth', undefined);
+  app.decorateRequest('csrfToken', '');
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (isStaticAsset(req.url)) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      req.auth = await resolveSession(deps.database.db, token);
+      if (!req.auth) void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+    let nonce = req.cookies[CSRF_NONCE_COOKIE];
+    if (!nonce || nonce.length < 20) {
+      nonce = randomToken(18);
+      req.cookies[CSRF_NONCE_COOKIE] = nonce;
+      void reply.setCookie(CSRF_NONCE_COOKIE, nonce, cookieOptions(deps.config));
+    }
+    req.csrfToken = csrfTokenFor(deps.config.sessionSecret, req.auth?.sessionId ?? `anon:${nonce}`);
+  });
+}
+
+export function csrfTokenFor(secret: string, binding: string): string {
+  return hmac(secret, `csrf:${binding}`);
+}
+
+/** Throws unless the request carries the CSRF token of its session (header or form field). */
+export function assertCsrf(req: FastifyRequest, submitted: string | undefined): void {
+  if (!submitted || !safeEqual(submitted, req.csrfToken)) throw new CsrfError();
+}
+
+/** preHandler for JSON API routes that change state. */
+export async function csrfGuard(req: FastifyRequest): Promise<void> {
+  const header = req.headers[CSRF_HEADER];
+  assertCsrf(req, Array.isArray(header) ? header[0] : header);
+  return Promise.resolve();
+}
+
+export function requireAuth(req: FastifyRequest): AuthContext {
+  if (!req.auth) throw new UnauthenticatedError();
+  return req.auth;
+}
+
+export function requireOfficial(req: FastifyRequest, permission?: Permission): AuthContext {
+  const auth = requireAuth(req);
+  if (auth.account.kind !== 'official') throw new ForbiddenError('Chức năng này chỉ dành cho cán bộ, công chức');
+  if (permission && !hasAnywhere(auth.grants, permission)) throw new ForbiddenError();
+  return auth;
+}
+
+export function actorOf(req: FastifyRequest): Actor {
+  return { accountId: req.auth?.account.id ?? null, name: req.auth?.account.username ?? null, ip: req.ip };
+}
+
+export function metaOf(req: FastifyRequest): SessionMeta {
+  return { ip: req.ip, userAgent: req.headers['user-agent'] ?? null };
+}
+
+export function setSessionCookie(reply: FastifyReply, config: Config, token: string): void {
+  void reply.setCookie(SESSION_COOKIE, token, cookieOptions(config, config.sessionTtlHours * 3600));
+}
+
+function isStaticAsset(url: string): boolean {
+  return url.startsWith('/assets/') || url === '/favicon.ico' || url.startsWith('/fonts/');
+}

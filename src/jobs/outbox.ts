@@ -1,0 +1,15 @@
+import type { Executor } from '../db/tx.ts';
+
+/**
+ * The transactional outbox: a service writes the event in the same transaction as its change, and the
+ * relay (jobs/relay.ts) hands it to the job queue after commit. Nothing is sent for a rolled-back change.
+ */
+export interface OutboxTopics {
+  'mail.send': { to: string; template: MailTemplate; vars: Record<string, string> };
+}
+export type MailTemplate = 'verify_email' | 'reset_password' | 'account_activated';
+export type OutboxTopic = keyof OutboxTopics;
+
+export async function enqueue<T extends OutboxTopic>(db: Executor, topic: T, payload: OutboxTopics[T]): Promise<void> {
+  await db.insertInto('outbox').values({ topic, payload: JSON.stringify(payload) }).execute();
+}

@@ -1,0 +1,140 @@
+import { sql } from 'kysely';
+import type { Grant } from '../../domain/permissions.ts';
+import type { Executor, Tx } from '../../db/tx.ts';
+import type { AccountKind } from '../../db/types.ts';
+import { randomToken, sha256 } from './tokens.ts';
+
+/** The signed-in principal of a request: the account, its session and (for officials) its grants. */
+export interface AuthContext {
+  sessionId: string;
+  account: {
+    id: string;
+    kind: AccountKind;
+    username: string;
+    fullName: string;
+    email: string | null;
+  };
+  grants: Grant[];
+}
+
+export interface SessionMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/**
+ * Creates a session and enforces the per-account limit (Annex V.23): beyond `maxSessions`, the oldest
+ * active sessions are revoked. Returns the cookie token; only its hash is stored.
+ */
+export async function createSession(
+  trx: Tx,
+  accountId: string,
+  meta: SessionMeta,
+  opts: { ttlHours: number; maxSessions: number },
+): Promise<{ token: string; sessionId: string; revokedIds: string[] }> {
+  const token = randomToken();
+  const sessionId = sha256(token);
+  await trx
+    .insertInto('sessions')
+    .values({
+      id: sessionId,
+      account_id: accountId,
+      expires_at: new Date(Date.now() + opts.ttlHours * 3_600_000),
+      ip: meta.ip,
+      user_agent: meta.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  const active = await trx
+    .selectFrom('sessions')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+  const excess = active.slice(opts.maxSessions).map((s) => s.id);
+  if (excess.length > 0) {
+    await trx
+      .updateTable('sessions')
+      .set({ revoked_at: new Date(), revoked_reason: 'session_limit' })
+      .where('id', 'in', excess)
+      .execute();
+  }
+  return { token, sessionId, revokedIds: excess };
+}
+
+/** Resolves a cookie token to an AuthContext, or undefined for an unknown, expired or revoked session. */
+export async function resolveSession(db: Executor, token: string): Promise<AuthContext | undefined> {
+  const sessionId = sha256(token);
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .select(['s.id as sessionId', 's.last_seen_at', 'a.id', 'a.kind', 'a.username', 'a.full_name', 'a.email', 'a.status'])
+    .where('s.id', '=', sessionId)
+    .where('s.revoked_at', 'is', null)
+    .where('s.expires_at', '>', new Date())
+    .executeTakeFirst();
+  if (row?.status !== 'active') return undefined;
+  // Touch at most once a minute: keeps "last seen" useful without a write per request.
+  if (Date.now() - row.last_seen_at.getTime() > 60_000) {
+    await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', sessionId).execute();
+  }
+  const grants = row.kind === 'official' ? await loadGrants(db, row.id) : [];
+  return {
+    sessionId,
+    account: { id: row.id, kind: row.kind, username: row.username, fullName: row.full_name, email: row.email },
+    grants,
+  };
+}
+
+/** Direct role assignments plus the roles of the official's groups (scoped to the group's agency). */
+export async function loadGrants(db: Executor, accountId: string): Promise<Grant[]> {
+  const direct = db
+    .selectFrom('role_assignments as ra')
+    .innerJoin('roles as r', 'r.code', 'ra.role_code')
+    .innerJoin('agencies as ag', 'ag.id', 'ra.agency_id')
+    .select(['r.code as roleCode', 'r.permissions', 'ag.id as agencyId', 'ag.path as agencyPath', 'ra.include_subtree as includeSubtree'])
+    .where('ra.account_id', '=', accountId)
+    .where('ag.active', '=', true);
+  const viaGroups = db
+    .selectFrom('user_group_members as m')
+    .innerJoin('user_groups as g', 'g.id', 'm.group_id')
+    .innerJoin('roles as r', (j) => j.on(sql<boolean>`r.code = any(g.role_codes)`))
+    .innerJoin('agencies as ag', 'ag.id', 'g.agency_id')
+    .select(['r.code as roleCode', 'r.permissions', 'ag.id as agencyId', 'ag.path as agencyPath', sql<boolean>`false`.as('includeSubtree')])
+    .where('m.account_id', '=', accountId)
+    .where('ag.active', '=', true);
+  return direct.unionAll(viaGroups).execute();
+}
+
+export async function revokeSession(db: Executor, accountId: string, sessionId: string, reason: string): Promise<boolean> {
+  const r = await db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date(), revoked_reason: reason })
+    .where('id', '=', sessionId)
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}
+
+export async function revokeAllSessions(db: Executor, accountId: string, reason: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date(), revoked_reason: reason })
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+export async function listSessions(db: Executor, accountId: string) {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .orderBy('created_at', 'desc')
+    .execute();
+}

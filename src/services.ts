@@ -1,0 +1,43 @@
+import type { PgBoss } from 'pg-boss';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { csrfTokenFor } from './http/plugins/auth.ts';
+import type { Mailer } from './integrations/mail/mailer.ts';
+import { OutboxRelay } from './jobs/relay.ts';
+import { Captcha } from './modules/accounts/captcha.ts';
+import { AccountsService } from './modules/accounts/service.ts';
+import { resolveSession } from './modules/accounts/sessions.ts';
+import type { AuthContext } from './modules/accounts/sessions.ts';
+import { AccessLog } from './modules/system/access-log.ts';
+
+/**
+ * Every use case of the platform, built once per process and shared by the JSON API and the web
+ * loaders/actions (through React Router's load context): one pool, one set of services.
+ */
+export interface Services {
+  config: Config;
+  database: Database;
+  captcha: Captcha;
+  accounts: AccountsService;
+  accessLog: AccessLog;
+  relay: OutboxRelay;
+  resolveSession(token: string): Promise<AuthContext | undefined>;
+  csrfTokenFor(sessionBinding: string): string;
+}
+
+export function createServices(deps: { config: Config; database: Database; boss: PgBoss; mailer: Mailer }): Services {
+  const { config, database } = deps;
+  const relay = new OutboxRelay(database, deps.boss);
+  const afterCommit = () => void relay.nudge().catch(() => undefined);
+  const captcha = new Captcha(config.sessionSecret, config.captchaDifficulty);
+  return {
+    config,
+    database,
+    captcha,
+    accounts: new AccountsService({ database, config, captcha, afterCommit }),
+    accessLog: new AccessLog(database.db),
+    relay,
+    resolveSession: (token) => resolveSession(database.db, token),
+    csrfTokenFor: (binding) => csrfTokenFor(config.sessionSecret, binding),
+  };
+}
