@@ -9,6 +9,11 @@ import { AccountsService } from './modules/accounts/service.ts';
 import { resolveSession } from './modules/accounts/sessions.ts';
 import type { AuthContext } from './modules/accounts/sessions.ts';
 import { AccessLog } from './modules/system/access-log.ts';
+import { AccountsAdminService } from './modules/accounts/admin.ts';
+import { AuditService } from './modules/audit/service.ts';
+import { CalendarService } from './modules/calendar/service.ts';
+import { CatalogsService } from './modules/catalogs/service.ts';
+import { OrgService } from './modules/org/service.ts';
 
 /**
  * Every use case of the platform, built once per process and shared by the JSON API and the web
@@ -19,6 +24,11 @@ export interface Services {
   database: Database;
   captcha: Captcha;
   accounts: AccountsService;
+  accountsAdmin: AccountsAdminService;
+  org: OrgService;
+  catalogs: CatalogsService;
+  calendar: CalendarService;
+  audit: AuditService;
   accessLog: AccessLog;
   relay: OutboxRelay;
   resolveSession(token: string): Promise<AuthContext | undefined>;
@@ -30,11 +40,17 @@ export function createServices(deps: { config: Config; database: Database; boss:
   const relay = new OutboxRelay(database, deps.boss);
   const afterCommit = () => void relay.nudge().catch(() => undefined);
   const captcha = new Captcha(config.sessionSecret, config.captchaDifficulty);
+  const deps = { database, config, afterCommit };
   return {
     config,
     database,
     captcha,
     accounts: new AccountsService({ database, config, captcha, afterCommit }),
+    accountsAdmin: new AccountsAdminService(deps),
+    org: new OrgService(deps),
+    catalogs: new CatalogsService(deps),
+    calendar: new CalendarService(deps),
+    audit: new AuditService(deps),
     accessLog: new AccessLog(database.db),
     relay,
     resolveSession: (token) => resolveSession(database.db, token),

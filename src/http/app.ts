@@ -8,7 +8,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { toNfc } from '../domain/text.ts';
 import { pendingMigrations } from '../db/migrate.ts';
+import { accountAdminRoutes } from '../modules/accounts/admin-routes.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
+import { auditRoutes } from '../modules/audit/routes.ts';
+import { calendarRoutes } from '../modules/calendar/routes.ts';
+import { catalogRoutes } from '../modules/catalogs/routes.ts';
+import { orgRoutes } from '../modules/org/routes.ts';
 import type { Services } from '../services.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -79,6 +84,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, () => Promise.resolve(app.swagger()));
 
   await app.register(accountRoutes(services));
+  await app.register(accountAdminRoutes(services));
+  await app.register(orgRoutes(services));
+  await app.register(catalogRoutes(services));
+  await app.register(calendarRoutes(services));
+  await app.register(auditRoutes(services));
 
   if (opts.web) {
     const { webPlugin } = await import('./web.ts');

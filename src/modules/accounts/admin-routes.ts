@@ -1,0 +1,6 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Services } from '../../services.ts';
+
+export function accountAdminRoutes(_services: Services): FastifyPluginAsyncZod {
+  return async () => Promise.resolve();
+}
