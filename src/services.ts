@@ -40,17 +40,17 @@ export function createServices(deps: { config: Config; database: Database; boss:
   const relay = new OutboxRelay(database, deps.boss);
   const afterCommit = () => void relay.nudge().catch(() => undefined);
   const captcha = new Captcha(config.sessionSecret, config.captchaDifficulty);
-  const deps = { database, config, afterCommit };
+  const moduleDeps = { database, config, afterCommit };
   return {
     config,
     database,
     captcha,
     accounts: new AccountsService({ database, config, captcha, afterCommit }),
-    accountsAdmin: new AccountsAdminService(deps),
-    org: new OrgService(deps),
-    catalogs: new CatalogsService(deps),
-    calendar: new CalendarService(deps),
-    audit: new AuditService(deps),
+    accountsAdmin: new AccountsAdminService(moduleDeps),
+    org: new OrgService(moduleDeps),
+    catalogs: new CatalogsService(moduleDeps),
+    calendar: new CalendarService(moduleDeps),
+    audit: new AuditService(moduleDeps),
     accessLog: new AccessLog(database.db),
     relay,
     resolveSession: (token) => resolveSession(database.db, token),
