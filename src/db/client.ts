@@ -59,7 +59,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     extensions: { unaccent, pg_trgm, citext, btree_gin, pgcrypto },
   });
   // PGlite is a single session: poolSize 1 makes pool checkout serialise every transaction.
-  const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+  const pool = new pg.Pool(createPgConfig(pglite));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'pglite',

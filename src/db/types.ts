@@ -12,7 +12,7 @@ export interface CatalogItemsTable {
   code: string;
   name: string;
   parent_code: string | null;
-  extra: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  extra: JSONColumnType<Record<string, unknown>, string | undefined>;
   sort_order: Generated<number>;
   active: Generated<boolean>;
   updated_at: TimestampDefault;

@@ -71,15 +71,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     Promise.resolve({ status: 'ok' as const }),
   );
   app.get('/api/ready', { schema: { tags: ['Hệ thống / System'] } }, async (_req, reply) => {
-    try {
-      const pending = await pendingMigrations(services.database);
-      if (pending.length > 0) {
-        return sendProblem(reply, { status: 503, code: 'not_migrated', title: 'Cơ sở dữ liệu chưa được cập nhật cấu trúc', detail: `Còn ${pending.length} migration chưa chạy`, pending });
-      }
-      return { status: 'ready' as const, database: services.database.kind };
-    } catch {
+    const pending = await pendingMigrations(services.database).catch(() => undefined);
+    if (!pending) {
       return sendProblem(reply, { status: 503, code: 'database_unreachable', title: 'Không kết nối được cơ sở dữ liệu', detail: 'Không kết nối được cơ sở dữ liệu' });
     }
+    if (pending.length > 0) {
+      return sendProblem(reply, { status: 503, code: 'not_migrated', title: 'Cơ sở dữ liệu chưa được cập nhật cấu trúc', detail: `Còn ${pending.length} migration chưa chạy`, pending });
+    }
+    return { status: 'ready' as const, database: services.database.kind };
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => Promise.resolve(app.swagger()));
 

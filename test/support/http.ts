@@ -24,7 +24,7 @@ export class TestClient {
 
   async refreshCsrf(): Promise<void> {
     const res = await this.request({ method: 'GET', url: '/api/auth/csrf' });
-    this.csrf = (res.json() as { csrfToken: string }).csrfToken;
+    this.csrf = res.json<{ csrfToken: string }>().csrfToken;
   }
 
   async request(opts: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse> {
@@ -60,13 +60,13 @@ export class TestClient {
   /** Signs in and refreshes the CSRF token, which is bound to the new session. */
   async signIn(username: string, password: string, captcha?: string): Promise<LightMyRequestResponse> {
     const res = await this.post('/api/auth/sign-in', { username, password, ...(captcha ? { captcha } : {}) });
-    if (res.statusCode === 200) this.csrf = (res.json() as { csrfToken: string }).csrfToken;
+    if (res.statusCode === 200) this.csrf = res.json<{ csrfToken: string }>().csrfToken;
     return res;
   }
 
   /** Fetches a proof-of-work challenge and solves it, as the browser widget does. */
   async solveCaptcha(): Promise<string> {
-    const c = (await this.get('/api/auth/captcha')).json() as { algorithm: string; challenge: string; salt: string; signature: string; maxnumber: number };
+    const c = (await this.get('/api/auth/captcha')).json<{ algorithm: string; challenge: string; salt: string; signature: string; maxnumber: number }>();
     const solution = await solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber).promise;
     if (!solution) throw new Error('captcha not solved');
     return Buffer.from(JSON.stringify({ algorithm: c.algorithm, challenge: c.challenge, number: solution.number, salt: c.salt, signature: c.signature })).toString('base64');

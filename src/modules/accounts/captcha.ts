@@ -37,7 +37,7 @@ export class Captcha {
   /** Throws CaptchaRequiredError unless `payload` is a fresh, unspent solution. */
   async verify(db: Executor, payload: string | undefined): Promise<void> {
     if (!payload) throw new CaptchaRequiredError();
-    let ok = false;
+    let ok: boolean;
     try {
       ok = await verifySolution(payload, this.hmacKey, true);
     } catch {

@@ -29,7 +29,7 @@ export interface AuditInput {
  */
 export async function appendAudit(trx: Tx, actor: Actor, input: AuditInput): Promise<number> {
   const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).forUpdate().executeTakeFirstOrThrow();
-  const seq = Number(head.seq) + 1;
+  const seq = head.seq + 1;
   // Millisecond precision: what PostgreSQL stores must equal what we hashed.
   const at = new Date();
   const summary = compact({ before: input.before, after: input.after, ...input.details });
@@ -75,7 +75,7 @@ function compact(o: Record<string, unknown>): Record<string, unknown> {
 const SECRET_KEYS = new Set(['password', 'password_hash', 'passwordHash', 'token', 'token_hash', 'captcha']);
 
 /** A record minus secrets, for before/after summaries. */
-export function redactForAudit<T extends Record<string, unknown>>(row: T | undefined | null): Record<string, unknown> | undefined {
+export function redactForAudit(row: Record<string, unknown> | undefined | null): Record<string, unknown> | undefined {
   if (!row) return undefined;
   return Object.fromEntries(
     Object.entries(row)
