@@ -93,9 +93,10 @@ describe('audit chain', () => {
     assert.match(res.headers['content-type'] as string, /problem\+json/);
   });
 
-  it('refuses UPDATE and DELETE on audit_log', async () => {
+  it('refuses UPDATE, DELETE and TRUNCATE on audit_log', async () => {
     await assert.rejects(sql`update audit_log set summary = '{}'::jsonb where seq = 1`.execute(rt.database.db), /append-only/);
     await assert.rejects(sql`delete from audit_log where seq = 1`.execute(rt.database.db), /append-only/);
+    await assert.rejects(sql`truncate audit_log`.execute(rt.database.db), /append-only/);
     assert.equal((await verifyAuditChain(rt.database.db)).ok, true);
   });
 
