@@ -60,3 +60,36 @@ export async function createOfficial(
   }
   return acc;
 }
+
+/** A department (phòng ban) of `agencyId`. */
+export async function createDepartment(
+  database: Database,
+  agencyId: string,
+  over: { code?: string; name?: string; isOneStop?: boolean } = {},
+): Promise<{ id: string; code: string }> {
+  const code = over.code ?? `P${uniq().toUpperCase()}`;
+  const row = await database.db
+    .insertInto('departments')
+    .values({ agency_id: agencyId, code, name: over.name ?? `Phòng ${uniq()}`, is_one_stop: over.isOneStop ?? false })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, code };
+}
+
+/** A user group of `agencyId` with `roleCodes` and `memberIds`. */
+export async function createUserGroup(
+  database: Database,
+  agencyId: string,
+  over: { name?: string; roleCodes?: string[]; memberIds?: string[] } = {},
+): Promise<{ id: string; name: string }> {
+  const name = over.name ?? `Nhóm ${uniq()}`;
+  const row = await database.db
+    .insertInto('user_groups')
+    .values({ agency_id: agencyId, name, role_codes: over.roleCodes ?? [] })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const accountId of over.memberIds ?? []) {
+    await database.db.insertInto('user_group_members').values({ group_id: row.id, account_id: accountId }).execute();
+  }
+  return { id: row.id, name };
+}
