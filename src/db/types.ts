@@ -19,6 +19,19 @@ export interface CatalogItemsTable {
   search: ReadOnly<string>;
 }
 
+export interface CatalogsTable {
+  code: string;
+  name: string;
+  name_en: string;
+  description: Generated<string>;
+  source: Generated<string>;
+  parent_catalog: string | null;
+  code_pattern: string | null;
+  sort_order: Generated<number>;
+  version: Generated<number>;
+  updated_at: TimestampDefault;
+}
+
 export type AgencyLevel = 'ministry' | 'province' | 'province_department' | 'district' | 'commune' | 'other';
 
 export interface AgenciesTable {
@@ -151,6 +164,9 @@ export interface CalendarDaysTable {
   agency_id: string | null;
   kind: 'holiday' | 'makeup_workday' | 'day_off';
   name: string;
+  note: Generated<string>;
+  provisional: Generated<boolean>;
+  created_at: TimestampDefault;
 }
 
 export interface AuditLogTable {
@@ -202,6 +218,7 @@ export interface SchemaMigrationsTable {
 }
 
 export interface DB {
+  catalogs: CatalogsTable;
   catalog_items: CatalogItemsTable;
   agencies: AgenciesTable;
   departments: DepartmentsTable;
