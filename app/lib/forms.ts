@@ -1,0 +1,28 @@
+/** Small helpers for reading HTML form posts. */
+
+/** The named text fields of a form, trimmed of nothing; missing fields become ''. */
+export function textFields<K extends string>(form: FormData, names: readonly K[]): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const name of names) {
+    const v = form.get(name);
+    out[name] = typeof v === 'string' ? v : '';
+  }
+  return out;
+}
+
+/** '' → undefined, for optional fields. */
+export function optional(value: string): string | undefined {
+  return value.trim() === '' ? undefined : value;
+}
+
+/** A local path to go to after a form, or `fallback`: never another site (no open redirect). */
+export function safeNext(next: string | null | undefined, fallback: string): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  return next;
+}
+
+/** The path and query of a request, for `?next=` links back to it. */
+export function pathOf(request: Request): string {
+  const url = new URL(request.url);
+  return url.pathname + url.search;
+}

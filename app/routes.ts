@@ -1,0 +1,30 @@
+import { index, layout, route } from '@react-router/dev/routes';
+import type { RouteConfig } from '@react-router/dev/routes';
+
+/**
+ * URL map. Portal pages share the portal layout; back-office screens are children of the
+ * 'mot-cua' layout, whose middleware requires a signed-in official before any of their loaders run.
+ */
+export default [
+  layout('routes/portal-layout.tsx', [
+    index('routes/home.tsx'),
+    route('dang-nhap', 'routes/sign-in.tsx'),
+    route('dang-ky', 'routes/register.tsx'),
+    route('xac-nhan-email', 'routes/verify-email.tsx'),
+    route('quen-mat-khau', 'routes/forgot-password.tsx'),
+    route('dat-lai-mat-khau', 'routes/reset-password.tsx'),
+    route('tai-khoan', 'routes/account.tsx'),
+    route('dang-xuat', 'routes/sign-out.tsx'),
+    // Placeholders until the catalog and dossier issues land; the URLs are the final ones.
+    route('thu-tuc-hanh-chinh', 'routes/coming-soon.tsx', { id: 'soon-procedures' }),
+    route('tra-cuu-ho-so', 'routes/coming-soon.tsx', { id: 'soon-lookup' }),
+    route('nop-ho-so', 'routes/coming-soon.tsx', { id: 'soon-submit' }),
+    route('*', 'routes/not-found.tsx'),
+  ]),
+  route('ngon-ngu', 'routes/language.tsx'),
+  route('mot-cua/dang-nhap', 'routes/mot-cua/sign-in.tsx'),
+  route('mot-cua', 'routes/mot-cua/layout.tsx', [
+    index('routes/mot-cua/home.tsx'),
+    route('*', 'routes/mot-cua/not-found.tsx'),
+  ]),
+] satisfies RouteConfig;

@@ -1,0 +1,65 @@
+import type { Permission } from '../../../src/domain/permissions.ts';
+import { hasAnywhere } from '../../../src/domain/permissions.ts';
+import type { Grant } from '../../../src/domain/permissions.ts';
+import type { MessageKey } from '../../i18n/index.ts';
+
+/**
+ * Sections of the back office. The menu shows a section only to officials whose grants give its
+ * permission somewhere (menus only: every service still checks the permission per agency).
+ * To add a screen: create its route under app/routes/mot-cua/, register it in app/routes.ts as a
+ * child of the 'mot-cua' layout, and set `ready: true` here.
+ */
+export interface BackOfficeSection {
+  id: string;
+  path: string;
+  label: MessageKey;
+  permission: Permission | null;
+  ready: boolean;
+}
+
+export const BACK_OFFICE_SECTIONS: readonly BackOfficeSection[] = [
+  { id: 'home', path: '/mot-cua', label: 'bo.section.home', permission: null, ready: true },
+  { id: 'org', path: '/mot-cua/to-chuc', label: 'bo.section.org', permission: 'org.manage', ready: false },
+  {
+    id: 'users',
+    path: '/mot-cua/nguoi-dung',
+    label: 'bo.section.users',
+    permission: 'users.manage',
+    ready: false,
+  },
+  {
+    id: 'catalogs',
+    path: '/mot-cua/danh-muc',
+    label: 'bo.section.catalogs',
+    permission: 'catalogs.manage',
+    ready: false,
+  },
+  {
+    id: 'calendar',
+    path: '/mot-cua/lich-lam-viec',
+    label: 'bo.section.calendar',
+    permission: 'calendar.manage',
+    ready: false,
+  },
+  {
+    id: 'accounts',
+    path: '/mot-cua/tai-khoan-cong-dan',
+    label: 'bo.section.accounts',
+    permission: 'accounts.manage',
+    ready: false,
+  },
+  {
+    id: 'audit',
+    path: '/mot-cua/nhat-ky',
+    label: 'bo.section.audit',
+    permission: 'audit.read',
+    ready: false,
+  },
+];
+
+/** Ids of the sections these grants may see, in menu order. */
+export function visibleSections(grants: readonly Grant[]): string[] {
+  return BACK_OFFICE_SECTIONS.filter((s) => s.permission === null || hasAnywhere(grants, s.permission)).map(
+    (s) => s.id,
+  );
+}
