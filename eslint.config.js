@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['build/', 'data/', '.react-router/', 'node_modules/', 'src/seed/data/'] },
+  { ignores: ['build/', 'data/', 'tmp/', '.react-router/', 'node_modules/', 'src/seed/data/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
