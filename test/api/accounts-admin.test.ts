@@ -40,7 +40,7 @@ async function listAll(c: TestClient, query: string, limit: number): Promise<Row
   do {
     const res = await c.get(`/api/admin/accounts?${query}&limit=${limit}${afterCursor ? `&after=${afterCursor}` : ''}`);
     assert.equal(res.statusCode, 200, res.body);
-    const page = res.json() as { items: Row[]; next: string | null };
+    const page = res.json<{ items: Row[]; next: string | null }>();
     assert.ok(page.items.length <= limit);
     all.push(...page.items);
     afterCursor = page.next;
@@ -247,7 +247,7 @@ describe('account export', () => {
   it('exports JSON and XML with the same rows, and audits the export', async () => {
     const json = await admin.get(`/api/admin/accounts/export?format=json&q=${tag}&status=active`);
     assert.equal(json.statusCode, 200);
-    const rows = json.json() as Row[];
+    const rows = json.json<Row[]>();
     assert.equal(rows.length, 1_104);
     assert.ok(rows.every((r) => !('passwordHash' in r) && !('password_hash' in r)));
 

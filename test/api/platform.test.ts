@@ -97,7 +97,7 @@ describe('platform endpoints', () => {
   it('publishes OpenAPI 3.1 and the browsable docs', async () => {
     const res = await rt.app.inject({ method: 'GET', url: '/api/openapi.json' });
     assert.equal(res.statusCode, 200);
-    const doc = res.json() as { openapi: string; paths: Record<string, Record<string, { tags?: string[] }>> };
+    const doc = res.json<{ openapi: string; paths: Record<string, Record<string, { tags?: string[] }>> }>();
     assert.match(doc.openapi, /^3\.1\./);
     assert.ok(doc.paths['/api/auth/sign-in']?.post, 'sign-in documented');
     for (const p of ['/api/admin/audit', '/api/admin/audit/verify', '/api/admin/accounts', '/api/admin/accounts/export', '/api/admin/access-stats']) {
