@@ -184,7 +184,7 @@ describe('audit browsing', () => {
     do {
       const res = await admin.get(`/api/admin/audit?action=browse.item&limit=3${before ? `&before=${before}` : ''}`);
       assert.equal(res.statusCode, 200, res.body);
-      const page = res.json() as { items: { seq: number; action: string; agencyName: string | null; summary: { i: number } }[]; next: number | null };
+      const page = res.json<{ items: { seq: number; action: string; agencyName: string | null; summary: { i: number } }[]; next: number | null }>();
       assert.ok(page.items.length <= 3);
       assert.ok(page.items.every((e) => e.action === 'browse.item' && e.agencyName === 'UBND xã A'));
       all.push(...page.items.map((e) => e.seq));
