@@ -25,6 +25,27 @@ export default [
   route('mot-cua/dang-nhap', 'routes/mot-cua/sign-in.tsx'),
   route('mot-cua', 'routes/mot-cua/layout.tsx', [
     index('routes/mot-cua/home.tsx'),
+    route('to-chuc', 'routes/mot-cua/to-chuc/layout.tsx', [
+      index('routes/mot-cua/to-chuc/index.tsx'),
+      route('them', 'routes/mot-cua/to-chuc/agency-new.tsx'),
+      route(':id', 'routes/mot-cua/to-chuc/agency.tsx'),
+      route(':id/sua', 'routes/mot-cua/to-chuc/agency-edit.tsx'),
+      route(':id/phong-ban/them', 'routes/mot-cua/to-chuc/department-new.tsx'),
+      route(':id/phong-ban/:depId', 'routes/mot-cua/to-chuc/department-edit.tsx'),
+    ]),
+    route('nguoi-dung', 'routes/mot-cua/nguoi-dung/layout.tsx', [
+      index('routes/mot-cua/nguoi-dung/index.tsx'),
+      route('them', 'routes/mot-cua/nguoi-dung/official-new.tsx'),
+      route('nhom', 'routes/mot-cua/nguoi-dung/groups.tsx'),
+      route('nhom/them', 'routes/mot-cua/nguoi-dung/group-new.tsx'),
+      route('nhom/:groupId', 'routes/mot-cua/nguoi-dung/group.tsx'),
+      route('nhom/:groupId/sua', 'routes/mot-cua/nguoi-dung/group-edit.tsx'),
+      route('vai-tro', 'routes/mot-cua/nguoi-dung/roles.tsx'),
+      route('vai-tro/:code', 'routes/mot-cua/nguoi-dung/role-edit.tsx'),
+      route(':id', 'routes/mot-cua/nguoi-dung/official.tsx'),
+      route(':id/sua', 'routes/mot-cua/nguoi-dung/official-edit.tsx'),
+      route(':id/mat-khau', 'routes/mot-cua/nguoi-dung/official-password.tsx'),
+    ]),
     route('*', 'routes/mot-cua/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;

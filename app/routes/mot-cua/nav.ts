@@ -19,13 +19,13 @@ export interface BackOfficeSection {
 
 export const BACK_OFFICE_SECTIONS: readonly BackOfficeSection[] = [
   { id: 'home', path: '/mot-cua', label: 'bo.section.home', permission: null, ready: true },
-  { id: 'org', path: '/mot-cua/to-chuc', label: 'bo.section.org', permission: 'org.manage', ready: false },
+  { id: 'org', path: '/mot-cua/to-chuc', label: 'bo.section.org', permission: 'org.manage', ready: true },
   {
     id: 'users',
     path: '/mot-cua/nguoi-dung',
     label: 'bo.section.users',
     permission: 'users.manage',
-    ready: false,
+    ready: true,
   },
   {
     id: 'catalogs',
