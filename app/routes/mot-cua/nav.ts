@@ -32,28 +32,28 @@ export const BACK_OFFICE_SECTIONS: readonly BackOfficeSection[] = [
     path: '/mot-cua/danh-muc',
     label: 'bo.section.catalogs',
     permission: 'catalogs.manage',
-    ready: false,
+    ready: true,
   },
   {
     id: 'calendar',
     path: '/mot-cua/lich-lam-viec',
     label: 'bo.section.calendar',
     permission: 'calendar.manage',
-    ready: false,
+    ready: true,
   },
   {
     id: 'accounts',
     path: '/mot-cua/tai-khoan-cong-dan',
     label: 'bo.section.accounts',
     permission: 'accounts.manage',
-    ready: false,
+    ready: true,
   },
   {
     id: 'audit',
     path: '/mot-cua/nhat-ky',
     label: 'bo.section.audit',
     permission: 'audit.read',
-    ready: false,
+    ready: true,
   },
 ];
 

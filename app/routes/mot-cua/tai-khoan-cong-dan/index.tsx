@@ -1,0 +1,206 @@
+import { Form, Link, useLocation, useSearchParams } from 'react-router';
+import { formatDateTime } from '../../../../src/domain/datetime.ts';
+import { AccountSearch } from '../../../../src/modules/accounts/schema.ts';
+import { SelectField } from '../../../components/AdminFields.tsx';
+import { adminDataLinks } from '../../../components/admin-styles.ts';
+import { CsrfField } from '../../../components/CsrfField.tsx';
+import { Field } from '../../../components/Field.tsx';
+import { KeysetPager, withParam } from '../../../components/KeysetPager.tsx';
+import { Notice } from '../../../components/Notice.tsx';
+import { PageTitle } from '../../../components/PageTitle.tsx';
+import { translator, useT } from '../../../i18n/index.ts';
+import { requireOfficial } from '../../../lib/auth.server.ts';
+import { asAppError } from '../../../lib/errors.ts';
+import { optional } from '../../../lib/forms.ts';
+import type { Route } from './+types/index.ts';
+import { KIND_KEYS, KINDS, STATUS_KEYS, STATUSES, statusClass } from './labels.ts';
+import { AccountTabs } from './tabs.tsx';
+
+export const links = adminDataLinks;
+
+const PAGE_SIZE = 50;
+
+/** The search filters from the URL (also used by the export, which gets them as hidden fields). */
+function filtersOf(sp: URLSearchParams) {
+  const kind = sp.get('loai') ?? '';
+  const status = sp.get('trang-thai') ?? '';
+  return {
+    q: (sp.get('q') ?? '').slice(0, 100),
+    kind: (KINDS as readonly string[]).includes(kind) ? kind : '',
+    status: (STATUSES as readonly string[]).includes(status) ? status : '',
+  };
+}
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { services, auth, lang } = requireOfficial(context, request, 'accounts.manage');
+  const sp = new URL(request.url).searchParams;
+  const filters = filtersOf(sp);
+  const query = AccountSearch.parse({
+    q: optional(filters.q),
+    kind: optional(filters.kind),
+    status: optional(filters.status),
+    limit: PAGE_SIZE,
+  });
+  const after = optional(sp.get('sau') ?? '')?.slice(0, 200);
+  let page;
+  let pageError: string | undefined;
+  try {
+    page = await services.accountsAdmin.search(auth, { ...query, ...(after ? { after } : {}) });
+  } catch (err) {
+    if (asAppError(err)?.code !== 'validation_failed') throw err;
+    pageError = translator(lang)('admin.badCursor');
+    page = await services.accountsAdmin.search(auth, query);
+  }
+  return {
+    filters,
+    pageError,
+    next: page.next,
+    items: page.items.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      username: a.username,
+      fullName: a.fullName,
+      orgName: a.orgName,
+      email: a.email,
+      phone: a.phone,
+      status: a.status,
+      createdAt: formatDateTime(a.createdAt),
+      lastLoginAt: a.lastLoginAt ? formatDateTime(a.lastLoginAt) : null,
+    })),
+  };
+}
+
+/** /mot-cua/tai-khoan-cong-dan: search registered accounts (II.17.3), newest first, and export them. */
+export default function Accounts({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const { filters, items } = loaderData;
+  return (
+    <>
+      <PageTitle title={t('acc.title')} site="backoffice" />
+      <h1>{t('acc.title')}</h1>
+      <AccountTabs />
+      <p className="lead">{t('acc.intro')}</p>
+      {loaderData.pageError ? <Notice kind="warning">{loaderData.pageError}</Notice> : null}
+      <Form method="get" className="filters" role="search" aria-label={t('acc.searchLabel')}>
+        <div className="filters-grid">
+          <Field
+            name="q"
+            label={t('acc.q')}
+            hint={t('acc.qHint')}
+            defaultValue={filters.q}
+            spellCheck={false}
+          />
+          <SelectField
+            name="loai"
+            label={t('acc.kind')}
+            defaultValue={filters.kind}
+            options={KINDS.map((k) => ({ value: k, label: t(KIND_KEYS[k]) }))}
+            empty={t('admin.all')}
+          />
+          <SelectField
+            name="trang-thai"
+            label={t('acc.status')}
+            defaultValue={filters.status}
+            options={STATUSES.map((s) => ({ value: s, label: t(STATUS_KEYS[s]) }))}
+            empty={t('admin.all')}
+          />
+        </div>
+        <div className="actions">
+          <button type="submit" className="button button-secondary">
+            {t('admin.search')}
+          </button>
+          <Link to="/mot-cua/tai-khoan-cong-dan">{t('admin.clearFilters')}</Link>
+        </div>
+      </Form>
+      {/* A plain form: the browser saves the answer as a file. POST, as taking personal data is audited. */}
+      <form method="post" action="/mot-cua/tai-khoan-cong-dan/xuat" className="toolbar">
+        <CsrfField />
+        <input type="hidden" name="q" value={filters.q} />
+        <input type="hidden" name="kind" value={filters.kind} />
+        <input type="hidden" name="status" value={filters.status} />
+        <span id="export-label">{t('acc.export')}</span>
+        {(['csv', 'json', 'xml'] as const).map((f) => (
+          <button
+            key={f}
+            type="submit"
+            name="format"
+            value={f}
+            className="button button-secondary button-small"
+            aria-describedby="export-label"
+          >
+            {f.toUpperCase()}
+          </button>
+        ))}
+      </form>
+      {items.length === 0 ? (
+        <p data-testid="no-accounts">{t('acc.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table stack" data-testid="accounts">
+            <caption>{t('acc.caption', { n: items.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('acc.col.name')}</th>
+                <th scope="col">{t('acc.col.username')}</th>
+                <th scope="col">{t('acc.kind')}</th>
+                <th scope="col">{t('acc.col.contact')}</th>
+                <th scope="col">{t('acc.status')}</th>
+                <th scope="col">{t('acc.col.created')}</th>
+                <th scope="col">{t('acc.col.lastLogin')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row" data-label={t('acc.col.name')}>
+                    <span>
+                      <Link to={`/mot-cua/tai-khoan-cong-dan/${a.id}`}>{a.fullName}</Link>
+                      {a.orgName ? (
+                        <>
+                          <br />
+                          <span className="muted">{a.orgName}</span>
+                        </>
+                      ) : null}
+                    </span>
+                  </th>
+                  <td data-label={t('acc.col.username')} className="nowrap">
+                    <code>{a.username}</code>
+                  </td>
+                  <td data-label={t('acc.kind')}>{t(KIND_KEYS[a.kind as (typeof KINDS)[number]])}</td>
+                  <td data-label={t('acc.col.contact')}>
+                    <span>
+                      {a.email ?? '—'}
+                      {a.phone ? (
+                        <>
+                          <br />
+                          {a.phone}
+                        </>
+                      ) : null}
+                    </span>
+                  </td>
+                  <td data-label={t('acc.status')}>
+                    <span className={statusClass(a.status)}>
+                      {t(STATUS_KEYS[a.status as (typeof STATUSES)[number]])}
+                    </span>
+                  </td>
+                  <td data-label={t('acc.col.created')} className="nowrap">
+                    {a.createdAt}
+                  </td>
+                  <td data-label={t('acc.col.lastLogin')} className="nowrap">
+                    {a.lastLoginAt ?? '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <KeysetPager
+        next={loaderData.next ? withParam(location.pathname, params, 'sau', loaderData.next) : null}
+        first={params.get('sau') ? withParam(location.pathname, params, 'sau', null) : null}
+      />
+    </>
+  );
+}
