@@ -34,5 +34,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
-  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  // Translation dictionaries are data, one key a line: their length is not complexity.
+  { files: ['app/i18n/vi.ts', 'app/i18n/en.ts'], rules: { 'max-lines': 'off' } },
+    { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 );

@@ -42,8 +42,11 @@ async function submit(page: Page, name: string, nextPath?: RegExp) {
   if (nextPath) await page.waitForURL((u) => nextPath.test(u.pathname));
 }
 
-async function heading(page: Page): Promise<string> {
-  return ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
+/** Waits for the page's h1 to read `expected` (client-side navigation may change the URL a moment before the page). */
+async function expectHeading(page: Page, expected: string): Promise<void> {
+  const h1 = page.getByRole('heading', { level: 1 });
+  await h1.filter({ hasText: expected }).waitFor({ timeout: 5000 }).catch(() => undefined);
+  assert.equal(((await h1.textContent()) ?? '').trim(), expected);
 }
 
 describe('back-office administration: organisation and users', () => {
@@ -63,7 +66,7 @@ describe('back-office administration: organisation and users', () => {
       await page.waitForURL((u) => u.pathname === '/mot-cua/to-chuc');
       await page.getByRole('link', { name: provinceName }).click();
       await page.waitForURL((u) => u.pathname === `/mot-cua/to-chuc/${province.id}`);
-      assert.equal(await heading(page), provinceName);
+      await expectHeading(page, provinceName);
       await page.getByRole('link', { name: 'Thêm đơn vị trực thuộc' }).click();
       await page.waitForURL((u) => u.pathname === '/mot-cua/to-chuc/them');
       if (javaScriptEnabled) await hydrated(page);
@@ -88,7 +91,7 @@ describe('back-office administration: organisation and users', () => {
       await page.getByLabel('Điện thoại').fill('0237385000');
       await submit(page, 'Tạo cơ quan', /^\/mot-cua\/to-chuc\/[0-9a-f-]{36}$/);
       await page.getByRole('status').filter({ hasText: 'Đã tạo cơ quan.' }).waitFor();
-      assert.equal(await heading(page), communeName);
+      await expectHeading(page, communeName);
       assert.equal(await page.getByTestId('agency-code').textContent(), code);
       const crumbs = page.getByRole('navigation', { name: 'Vị trí trang' });
       assert.equal(await crumbs.getByRole('link', { name: provinceName }).count(), 1);
@@ -128,7 +131,7 @@ describe('back-office administration: organisation and users', () => {
       await page.getByLabel('Phòng ban').selectOption({ label: 'Bộ phận một cửa' });
       await submit(page, 'Tạo tài khoản', /^\/mot-cua\/nguoi-dung\/[0-9a-f-]{36}$/);
       await page.getByRole('status').filter({ hasText: 'Đã tạo tài khoản cán bộ' }).waitFor();
-      assert.equal(await heading(page), fullName);
+      await expectHeading(page, fullName);
       if (javaScriptEnabled) await hydrated(page);
 
       // Grant the counter officer's role in the commune (the agency list starts on the official's own agency).
@@ -160,7 +163,7 @@ describe('back-office administration: organisation and users', () => {
 
     const mine = await page.goto(`/mot-cua/to-chuc/${own.id}`);
     assert.equal(mine?.status(), 200);
-    assert.equal(await heading(page), 'UBND xã Của Mình');
+    await expectHeading(page, 'UBND xã Của Mình');
     for (const path of [
       `/mot-cua/to-chuc/${other.id}`,
       `/mot-cua/to-chuc/${other.id}/sua`,
@@ -169,7 +172,7 @@ describe('back-office administration: organisation and users', () => {
     ]) {
       const res = await page.goto(path);
       assert.equal(res?.status(), 403, path);
-      assert.equal(await heading(page), 'Không có quyền truy cập');
+      await expectHeading(page, 'Không có quyền truy cập');
       assert.equal(await page.getByRole('navigation', { name: 'Chức năng' }).count(), 1);
     }
     // The list starts at their own commune; the province above is not theirs.
@@ -249,7 +252,7 @@ describe('back-office administration: organisation and users', () => {
     await page.getByLabel('Thư điện tử').fill('ubnd@xa-moi.gov.vn');
     await submit(page, 'Lưu thay đổi', new RegExp(`^/mot-cua/to-chuc/${agency.id}$`));
     await page.getByRole('status').filter({ hasText: 'Đã lưu thông tin cơ quan.' }).waitFor();
-    assert.equal(await heading(page), 'UBND xã Mới');
+    await expectHeading(page, 'UBND xã Mới');
 
     // A department with an official cannot be deactivated: the reason is shown, nothing changes.
     await page.getByRole('link', { name: 'Thêm phòng ban' }).click();
@@ -301,7 +304,7 @@ describe('back-office administration: organisation and users', () => {
 
     // The same screens in English.
     await page.goto('/ngon-ngu?lang=en&next=/mot-cua/to-chuc');
-    assert.equal(await heading(page), 'Agencies');
+    await expectHeading(page, 'Agencies');
   });
 
   it('axe-core finds no serious or critical problems, and nothing scrolls sideways at 360 px', async () => {
