@@ -77,3 +77,22 @@ export function scopesFor(
   }
   return { exact, prefixes };
 }
+
+/** A top-level agency (province or ministry at the root of the tree) has a one-segment path. */
+export function isRootPath(path: string): boolean {
+  return /^\/[^/]+\/$/.test(path);
+}
+
+/**
+ * True when a grant gives `permission` at a top-level agency; with `wholeTree`, only a grant that
+ * also covers its subtree counts. Data that is not partitioned by agency (shared catalogs, the
+ * national calendar, roles) may only be changed by such a holder.
+ */
+export function holdsAtRoot(grants: readonly Grant[], permission: Permission, opts: { wholeTree?: boolean } = {}): boolean {
+  return grants.some(
+    (g) =>
+      (g.permissions.includes(permission) || g.permissions.includes('system.admin')) &&
+      isRootPath(g.agencyPath) &&
+      (!opts.wholeTree || g.includeSubtree),
+  );
+}

@@ -1,4 +1,5 @@
 import type { Permission } from '../../domain/permissions.ts';
+import { holdsAtRoot } from '../../domain/permissions.ts';
 import { ForbiddenError } from '../../errors.ts';
 import type { AuthContext } from '../accounts/sessions.ts';
 import { requireScopes } from '../access/authorize.ts';
@@ -13,7 +14,6 @@ export function assertTopLevelPermission(
   permission: Permission,
   message: string,
 ): void {
-  const scopes = requireScopes(auth, permission);
-  const isRoot = (path: string) => /^\/[^/]+\/$/.test(path);
-  if (![...scopes.exact, ...scopes.prefixes].some(isRoot)) throw new ForbiddenError(message);
+  requireScopes(auth, permission);
+  if (!holdsAtRoot(auth?.grants ?? [], permission)) throw new ForbiddenError(message);
 }

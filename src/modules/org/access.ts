@@ -1,7 +1,7 @@
 import type { RawBuilder } from 'kysely';
 import { sql } from 'kysely';
 import { inScopes, mergeScopes } from '../../domain/org-tree.ts';
-import { allows, scopesFor } from '../../domain/permissions.ts';
+import { allows, holdsAtRoot, scopesFor } from '../../domain/permissions.ts';
 import type { Permission } from '../../domain/permissions.ts';
 import type { Executor } from '../../db/tx.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../errors.ts';
@@ -73,7 +73,7 @@ export function coversSubtree(auth: AuthContext, permission: Permission, path: s
 /** The caller administers a whole top-level tree: system.admin with include_subtree on a root agency. */
 export function isRootAdmin(auth: AuthContext | undefined): boolean {
   if (!auth) return false;
-  return auth.grants.some((g) => g.includeSubtree && g.permissions.includes('system.admin') && /^\/[^/]+\/$/.test(g.agencyPath));
+  return holdsAtRoot(auth.grants, 'system.admin', { wholeTree: true });
 }
 
 export function assertRootAdmin(auth: AuthContext | undefined): void {
