@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CaptchaChallenge } from '../../src/modules/accounts/captcha.ts';
 import { useT } from '../i18n/index.ts';
 import { solveAltcha } from '../lib/altcha.ts';
-import { fieldId } from './Field.tsx';
+import { FieldMessage, fieldId } from './Field.tsx';
 import { LoadingIndicator } from './LoadingIndicator.tsx';
 
 interface Props {
@@ -57,12 +57,7 @@ export function Captcha({ challenge, error, onReadyChange }: Props) {
       aria-describedby={error ? `${id}-error` : undefined}
     >
       <p className="field-label">{t('captcha.legend')}</p>
-      {error ? (
-        <p id={`${id}-error`} className="field-message">
-          <span className="visually-hidden">{t('a11y.error')} </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessage id={id} error={error} />
       <input type="hidden" name="captcha" value={payload} />
       {state === 'idle' ? <p className="notice notice-warning nojs-only">{t('captcha.noscript')}</p> : null}
       <div className="captcha-status">

@@ -1,30 +1,18 @@
-import { useT } from '../i18n/index.ts';
-import { fieldId } from './Field.tsx';
+import { describedBy, FieldHint, FieldMessage, fieldId } from './Field.tsx';
+import type { FieldProps } from './Field.tsx';
 
-interface CheckboxProps {
-  name: string;
-  label: string;
-  hint?: string | undefined;
-  error?: string | undefined;
+interface CheckboxProps extends Omit<FieldProps, 'required'> {
   defaultChecked?: boolean | undefined;
-  /** Sent when checked; "on" by default. */
+  /** Sent when checked; "on" by default (the browser's own default). */
   value?: string | undefined;
 }
 
 /** One checkbox with its label (and hint) to the right; the error, when any, above it. */
 export function CheckboxField({ name, label, hint, error, defaultChecked, value = 'on' }: CheckboxProps) {
-  const t = useT();
   const id = fieldId(name);
-  const describedBy =
-    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={error ? 'field field-error' : 'field'}>
-      {error ? (
-        <p id={`${id}-error`} className="field-message">
-          <span className="visually-hidden">{t('a11y.error')} </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessage id={id} error={error} />
       <div className="checkbox">
         <input
           id={id}
@@ -33,7 +21,7 @@ export function CheckboxField({ name, label, hint, error, defaultChecked, value 
           value={value}
           defaultChecked={defaultChecked}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
+          aria-describedby={describedBy(id, hint, error)}
         />
         <label htmlFor={id}>
           {label}
@@ -62,29 +50,17 @@ interface GroupProps {
  * The fieldset carries the field id, so the error summary can link to it.
  */
 export function CheckboxGroup({ name, legend, options, checked, hint, error }: GroupProps) {
-  const t = useT();
   const id = fieldId(name);
-  const describedBy =
-    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset
       id={id}
       tabIndex={-1}
       className={error ? 'fieldset field-error' : 'fieldset'}
-      aria-describedby={describedBy}
+      aria-describedby={describedBy(id, hint, error)}
     >
       <legend>{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-message">
-          <span className="visually-hidden">{t('a11y.error')} </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
+      <FieldMessage id={id} error={error} />
       <div className="checkbox-columns">
         {options.map((o) => {
           const optionId = `${id}-${o.value.replace(/[^A-Za-z0-9_-]/g, '_')}`;

@@ -1,4 +1,4 @@
-import { fieldId } from './Field.tsx';
+import { FieldHint, fieldId } from './Field.tsx';
 
 interface Props {
   name: string;
@@ -15,11 +15,7 @@ export function SearchField({ name, label, hint, defaultValue }: Props) {
       <label htmlFor={id} className="field-label">
         {label}
       </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
       <input
         id={id}
         name={name}

@@ -1,19 +1,14 @@
-import { useT } from '../i18n/index.ts';
-import { fieldId } from './Field.tsx';
+import { describedBy, FieldFrame, fieldId } from './Field.tsx';
+import type { FieldProps } from './Field.tsx';
 
 export interface SelectOption {
   value: string;
   label: string;
 }
 
-interface Props {
-  name: string;
-  label: string;
+interface Props extends FieldProps {
   options: readonly SelectOption[];
-  hint?: string | undefined;
-  error?: string | undefined;
   defaultValue?: string | undefined;
-  required?: boolean | undefined;
   /** A first, empty choice ("— Chọn —", "Tất cả"…); none when undefined. */
   placeholder?: string | undefined;
   /** False in filter bars, where every field is optional and saying so is noise. */
@@ -21,38 +16,11 @@ interface Props {
 }
 
 /** A labelled <select> with its hint and, when invalid, the message above it (same look as Field). */
-export function SelectField({
-  name,
-  label,
-  options,
-  hint,
-  error,
-  defaultValue,
-  required,
-  placeholder,
-  markOptional = true,
-}: Props) {
-  const t = useT();
+export function SelectField({ options, defaultValue, placeholder, ...field }: Props) {
+  const { name, hint, error, required } = field;
   const id = fieldId(name);
-  const describedBy =
-    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={error ? 'field field-error' : 'field'}>
-      <label htmlFor={id} className="field-label">
-        {label}{' '}
-        {required || !markOptional ? null : <span className="field-optional">{t('form.optional')}</span>}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-message">
-          <span className="visually-hidden">{t('a11y.error')} </span>
-          {error}
-        </p>
-      ) : null}
+    <FieldFrame {...field}>
       <select
         id={id}
         name={name}
@@ -61,7 +29,7 @@ export function SelectField({
         required={required}
         aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
@@ -70,6 +38,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }

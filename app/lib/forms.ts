@@ -1,3 +1,6 @@
+import type { Translate } from '../i18n/index.ts';
+import type { FieldErrors } from './errors.ts';
+
 /** Small helpers for reading HTML form posts. */
 
 /** The named text fields of a form, trimmed of nothing; missing fields become ''. */
@@ -8,6 +11,21 @@ export function textFields<K extends string>(form: FormData, names: readonly K[]
     out[name] = typeof v === 'string' ? v : '';
   }
   return out;
+}
+
+/**
+ * A new password typed twice (NewPasswordFields): when `${name}` was filled in and `${name}Confirm`
+ * differs, the confirmation gets the "passwords do not match" message.
+ */
+export function checkPasswordConfirm(
+  errors: FieldErrors,
+  values: Partial<Record<string, string>>,
+  name: string,
+  t: Translate,
+): void {
+  const password = values[name];
+  if (password && password !== values[`${name}Confirm`])
+    errors[`${name}Confirm`] = t('form.passwordMismatch');
 }
 
 /** '' → undefined, for optional fields. */

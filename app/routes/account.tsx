@@ -4,6 +4,7 @@ import { ChangePassword } from '../../src/modules/accounts/schema.ts';
 import { CsrfField } from '../components/CsrfField.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Field } from '../components/Field.tsx';
+import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { SubmitButton } from '../components/SubmitButton.tsx';
@@ -12,7 +13,7 @@ import type { MessageKey } from '../i18n/index.ts';
 import { requireUser } from '../lib/auth.server.ts';
 import { asAppError, toFieldErrors } from '../lib/errors.ts';
 import type { FieldErrors } from '../lib/errors.ts';
-import { textFields } from '../lib/forms.ts';
+import { checkPasswordConfirm, textFields } from '../lib/forms.ts';
 import type { Route } from './+types/account.ts';
 
 const ORDER = ['currentPassword', 'newPassword', 'newPasswordConfirm'] as const;
@@ -63,8 +64,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   const parsed = ChangePassword.safeParse({ currentPassword: v.currentPassword, newPassword: v.newPassword });
   const errors: FieldErrors = parsed.success ? {} : toFieldErrors(parsed.error.issues, w.lang);
-  if (v.newPassword && v.newPassword !== v.newPasswordConfirm)
-    errors.newPasswordConfirm = t('form.passwordMismatch');
+  checkPasswordConfirm(errors, v, 'newPassword', t);
   if (!parsed.success || Object.keys(errors).length > 0) return data({ errors }, { status: 400 });
   try {
     await w.services.accounts.changePassword(
@@ -174,22 +174,11 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             autoComplete="current-password"
             required
           />
-          <Field
+          <NewPasswordFields
             name="newPassword"
-            type="password"
             label={t('account.newPassword')}
-            hint={t('register.passwordHint')}
-            error={errors.newPassword}
-            autoComplete="new-password"
-            required
-          />
-          <Field
-            name="newPasswordConfirm"
-            type="password"
-            label={t('account.newPasswordConfirm')}
-            error={errors.newPasswordConfirm}
-            autoComplete="new-password"
-            required
+            confirmLabel={t('account.newPasswordConfirm')}
+            errors={errors}
           />
           <SubmitButton>{t('account.changeSubmit')}</SubmitButton>
         </Form>

@@ -5,13 +5,14 @@ import { Captcha } from '../components/Captcha.tsx';
 import { CsrfField } from '../components/CsrfField.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Field } from '../components/Field.tsx';
+import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { SubmitButton } from '../components/SubmitButton.tsx';
 import { web } from '../context.ts';
 import { translator, useT } from '../i18n/index.ts';
 import { asAppError, errorMessage, toFieldErrors } from '../lib/errors.ts';
 import type { FieldErrors } from '../lib/errors.ts';
-import { optional, textFields } from '../lib/forms.ts';
+import { checkPasswordConfirm, optional, textFields } from '../lib/forms.ts';
 import { redirectTo } from '../lib/http.ts';
 import type { Route } from './+types/register.ts';
 
@@ -60,7 +61,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const input = { ...values, phone: optional(v.phone), password: v.password, captcha: optional(v.captcha) };
   const parsed = Register.safeParse(input);
   const errors: FieldErrors = parsed.success ? {} : toFieldErrors(parsed.error.issues, w.lang);
-  if (v.password && v.password !== v.passwordConfirm) errors.passwordConfirm = t('form.passwordMismatch');
+  checkPasswordConfirm(errors, v, 'password', t);
   if (!parsed.success || Object.keys(errors).length > 0) return fail(errors);
   try {
     await w.services.accounts.register(parsed.data, w.actor);
@@ -168,23 +169,7 @@ export default function RegisterPage({ loaderData, actionData }: Route.Component
           defaultValue={values?.phone}
           autoComplete="tel"
         />
-        <Field
-          name="password"
-          type="password"
-          label={t('register.password')}
-          hint={t('register.passwordHint')}
-          error={errors.password}
-          autoComplete="new-password"
-          required
-        />
-        <Field
-          name="passwordConfirm"
-          type="password"
-          label={t('register.passwordConfirm')}
-          error={errors.passwordConfirm}
-          autoComplete="new-password"
-          required
-        />
+        <NewPasswordFields label={t('register.password')} errors={errors} />
         <Captcha challenge={loaderData.captcha} error={errors.captcha} onReadyChange={setCaptchaReady} />
         <SubmitButton disabled={!captchaReady}>{t('register.submit')}</SubmitButton>
       </Form>

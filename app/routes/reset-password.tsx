@@ -2,14 +2,14 @@ import { data, Form, Link, redirect, useSearchParams } from 'react-router';
 import { ResetPassword } from '../../src/modules/accounts/schema.ts';
 import { CsrfField } from '../components/CsrfField.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
-import { Field } from '../components/Field.tsx';
+import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { SubmitButton } from '../components/SubmitButton.tsx';
 import { web } from '../context.ts';
 import { translator, useT } from '../i18n/index.ts';
 import { asAppError, toFieldErrors } from '../lib/errors.ts';
 import type { FieldErrors } from '../lib/errors.ts';
-import { textFields } from '../lib/forms.ts';
+import { checkPasswordConfirm, textFields } from '../lib/forms.ts';
 import type { Route } from './+types/reset-password.ts';
 
 const ORDER = ['password', 'passwordConfirm'] as const;
@@ -22,7 +22,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const parsed = ResetPassword.safeParse({ token: v.token, password: v.password });
   const errors: FieldErrors = parsed.success ? {} : toFieldErrors(parsed.error.issues, w.lang);
   if (errors.token) return data({ errors: NO_FIELD_ERRORS, formError: t('reset.invalid') }, { status: 400 });
-  if (v.password && v.password !== v.passwordConfirm) errors.passwordConfirm = t('form.passwordMismatch');
+  checkPasswordConfirm(errors, v, 'password', t);
   if (!parsed.success || Object.keys(errors).length > 0)
     return data({ errors, formError: undefined }, { status: 400 });
   try {
@@ -59,22 +59,10 @@ export default function ResetPasswordPage({ actionData }: Route.ComponentProps) 
           <Form method="post" className="form" noValidate>
             <CsrfField />
             <input type="hidden" name="token" value={token} />
-            <Field
-              name="password"
-              type="password"
+            <NewPasswordFields
               label={t('reset.password')}
-              hint={t('register.passwordHint')}
-              error={errors.password}
-              autoComplete="new-password"
-              required
-            />
-            <Field
-              name="passwordConfirm"
-              type="password"
-              label={t('reset.confirm')}
-              error={errors.passwordConfirm}
-              autoComplete="new-password"
-              required
+              confirmLabel={t('reset.confirm')}
+              errors={errors}
             />
             <SubmitButton>{t('reset.submit')}</SubmitButton>
           </Form>

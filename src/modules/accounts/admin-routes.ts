@@ -3,8 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, csrfGuard } from '../../http/plugins/auth.ts';
 import type { Services } from '../../services.ts';
-import { AccessStats, AccountDetail } from './admin.ts';
-import { AccountRow, AccountSearch, SetAccountStatus } from './schema.ts';
+import { AccessStats, AccountDetail, AccountRow, AccountSearch, SetAccountStatus } from './schema.ts';
 
 const tags = ['Quản trị tài khoản / Account administration'];
 

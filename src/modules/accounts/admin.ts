@@ -12,48 +12,13 @@ import { requireScopes } from '../access/authorize.ts';
 import { appendAudit } from '../audit/audit.ts';
 import type { Actor } from '../audit/audit.ts';
 import type { ModuleDeps } from '../deps.ts';
-import type { AccountRow, AccountSearch } from './schema.ts';
+import type { AccessStats, AccountDetail, AccountRow, AccountSearch } from './schema.ts';
 import { revokeAllSessions } from './sessions.ts';
 import type { AuthContext } from './sessions.ts';
 
 /** Filters shared by the search and the export. */
 export type AccountFilter = Pick<AccountSearch, 'q' | 'kind' | 'status'>;
 export type ExportFormat = 'csv' | 'json' | 'xml';
-
-export const AccountDetail = z.object({
-  id: z.uuid(),
-  kind: z.string(),
-  username: z.string(),
-  fullName: z.string(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  idType: z.string().nullable(),
-  idNumber: z.string().nullable(),
-  orgName: z.string().nullable(),
-  taxCode: z.string().nullable(),
-  status: z.string(),
-  birthDate: z.string().nullable(),
-  gender: z.string().nullable(),
-  address: z.string().nullable(),
-  communeCode: z.string().nullable(),
-  emailVerifiedAt: z.string().nullable(),
-  failedLogins: z.number(),
-  lockedUntil: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  lastLoginAt: z.string().nullable(),
-  activeSessions: z.number(),
-  official: z.object({ agencyId: z.string(), agencyName: z.string(), title: z.string().nullable() }).nullable(),
-});
-export type AccountDetail = z.infer<typeof AccountDetail>;
-
-export const AccessStats = z.object({
-  from: z.string(),
-  to: z.string(),
-  items: z.array(z.object({ day: z.string(), kind: z.string(), count: z.number() })),
-  totals: z.record(z.string(), z.number()),
-});
-export type AccessStats = z.infer<typeof AccessStats>;
 
 /** Who may be managed: everyone for a system administrator; citizens, organisations and in-scope officials otherwise. */
 type ManageScope = { global: true } | { global: false; exact: string[]; prefixes: string[] };

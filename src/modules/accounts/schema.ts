@@ -120,4 +120,28 @@ export const AccountRow = z.object({
 });
 export type AccountRow = z.infer<typeof AccountRow>;
 
+/** One account in full (administration): its row, then identity details, sign-in state and agency. */
+export const AccountDetail = AccountRow.extend({
+  idType: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  gender: z.string().nullable(),
+  address: z.string().nullable(),
+  communeCode: z.string().nullable(),
+  emailVerifiedAt: z.string().nullable(),
+  failedLogins: z.number(),
+  lockedUntil: z.string().nullable(),
+  updatedAt: z.string(),
+  activeSessions: z.number(),
+  official: z.object({ agencyId: z.string(), agencyName: z.string(), title: z.string().nullable() }).nullable(),
+});
+export type AccountDetail = z.infer<typeof AccountDetail>;
+
+export const AccessStats = z.object({
+  from: z.string(),
+  to: z.string(),
+  items: z.array(z.object({ day: z.string(), kind: z.string(), count: z.number() })),
+  totals: z.record(z.string(), z.number()),
+});
+export type AccessStats = z.infer<typeof AccessStats>;
+
 export const SetAccountStatus = z.object({ status: z.enum(['active', 'disabled']) });

@@ -1,22 +1,25 @@
 import { data, Form, Link, redirect, useLocation, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../../../src/domain/datetime.ts';
 import { CatalogParam } from '../../../../src/modules/catalogs/schema.ts';
-import { CheckboxField, SelectField } from '../../../components/AdminFields.tsx';
+import { CheckboxField } from '../../../components/CheckboxField.tsx';
 import { formatCount } from '../../../components/admin-format.ts';
 import { adminDataLinks } from '../../../components/admin-styles.ts';
 import { CsrfField } from '../../../components/CsrfField.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Field } from '../../../components/Field.tsx';
-import { KeysetPager, withParam } from '../../../components/KeysetPager.tsx';
+import { FilterForm } from '../../../components/FilterForm.tsx';
+import { CursorPager, withParam } from '../../../components/KeysetPager.tsx';
 import { Notice } from '../../../components/Notice.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
+import { SelectField } from '../../../components/SelectField.tsx';
 import { SubmitButton } from '../../../components/SubmitButton.tsx';
-import { translator, useT } from '../../../i18n/index.ts';
+import { useT } from '../../../i18n/index.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { requireOfficial } from '../../../lib/auth.server.ts';
 import { asAppError, errorMessage } from '../../../lib/errors.ts';
 import { optional, safeNext, textFields } from '../../../lib/forms.ts';
 import { failWith } from '../../../lib/http.ts';
+import { pageAfter } from '../../../lib/paging.server.ts';
 import { isTopLevel, orErrorPage } from '../lich-lam-viec/scope.server.ts';
 import type { Route } from './+types/catalog.ts';
 import { parentChoices } from './parents.server.ts';
@@ -27,7 +30,6 @@ const PAGE_SIZE = 50;
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { services, auth, lang } = requireOfficial(context, request, 'catalogs.manage');
-  const t = translator(lang);
   if (!CatalogParam.safeParse({ catalog: params.catalog }).success) failWith(404);
   const sp = new URL(request.url).searchParams;
   const filters = { q: sp.get('q') ?? '', parent: sp.get('cha') ?? '', all: sp.get('tat-ca') === '1' };
@@ -39,15 +41,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     limit: PAGE_SIZE,
     includeInactive: filters.all ? ('true' as const) : ('false' as const),
   };
-  let page;
-  let pageError: string | undefined;
-  try {
-    page = await services.catalogs.listItems(catalog.code, { ...query, ...(after ? { after } : {}) });
-  } catch (err) {
-    if (asAppError(err)?.code !== 'validation_failed') throw err;
-    pageError = t('admin.badCursor');
-    page = await services.catalogs.listItems(catalog.code, query);
-  }
+  const { page, pageError } = await pageAfter(lang, after, (from) =>
+    services.catalogs.listItems(catalog.code, { ...query, ...(from ? { after: from } : {}) }),
+  );
   const parents = await parentChoices(services, catalog.parentCatalog, lang);
   const parentName = new Map(parents.options?.map((o) => [o.value, o.label]) ?? []);
   return {
@@ -144,7 +140,7 @@ export default function CatalogItems({ loaderData, actionData }: Route.Component
           XML
         </a>
       </div>
-      <Form method="get" className="filters" role="search" aria-label={t('cat.searchLabel')}>
+      <FilterForm label={t('cat.searchLabel')} clearTo={base}>
         <div className="filters-grid">
           <Field
             name="q"
@@ -160,7 +156,7 @@ export default function CatalogItems({ loaderData, actionData }: Route.Component
                 label={parents.catalog}
                 defaultValue={filters.parent}
                 options={parents.options}
-                empty={t('admin.all')}
+                placeholder={t('admin.all')}
               />
             ) : (
               <Field
@@ -173,14 +169,8 @@ export default function CatalogItems({ loaderData, actionData }: Route.Component
             )
           ) : null}
         </div>
-        <CheckboxField name="tat-ca" label={t('cat.includeRetired')} defaultChecked={filters.all} />
-        <div className="actions">
-          <button type="submit" className="button button-secondary">
-            {t('admin.filter')}
-          </button>
-          <Link to={base}>{t('admin.clearFilters')}</Link>
-        </div>
-      </Form>
+        <CheckboxField name="tat-ca" value="1" label={t('cat.includeRetired')} defaultChecked={filters.all} />
+      </FilterForm>
       {items.length === 0 ? (
         <p data-testid="no-items">{t('cat.none')}</p>
       ) : (
@@ -248,10 +238,7 @@ export default function CatalogItems({ loaderData, actionData }: Route.Component
           </table>
         </div>
       )}
-      <KeysetPager
-        next={loaderData.next ? withParam(location.pathname, params, 'sau', loaderData.next) : null}
-        first={params.get('sau') ? withParam(location.pathname, params, 'sau', null) : null}
-      />
+      <CursorPager param="sau" next={loaderData.next} />
     </>
   );
 }

@@ -1,10 +1,11 @@
 import { Form } from 'react-router';
-import { SelectField, TextAreaField } from '../../../components/AdminFields.tsx';
-import type { Option } from '../../../components/AdminFields.tsx';
 import { CsrfField } from '../../../components/CsrfField.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Field } from '../../../components/Field.tsx';
+import { SelectField } from '../../../components/SelectField.tsx';
+import type { SelectOption } from '../../../components/SelectField.tsx';
 import { SubmitButton } from '../../../components/SubmitButton.tsx';
+import { TextAreaField } from '../../../components/TextAreaField.tsx';
 import { useT } from '../../../i18n/index.ts';
 import type { FieldErrors } from '../../../lib/errors.ts';
 
@@ -13,7 +14,7 @@ interface Props {
   values: Partial<Record<'code' | 'name' | 'parentCode' | 'sortOrder' | 'extra', string>>;
   errors: FieldErrors;
   formError?: string | undefined;
-  parents: { catalog: string | null; options: Option[] | null };
+  parents: { catalog: string | null; options: SelectOption[] | null };
   /** A code already in the catalog, shown as an example of the format. */
   codeExample: string | null;
 }
@@ -58,7 +59,7 @@ export function ItemForm({ mode, values, errors, formError, parents, codeExample
               error={errors.parentCode}
               defaultValue={values.parentCode}
               options={parents.options}
-              empty={t('cat.field.parentChoose')}
+              placeholder={t('cat.field.parentChoose')}
               required
             />
           ) : (
@@ -86,6 +87,8 @@ export function ItemForm({ mode, values, errors, formError, parents, codeExample
           hint={t('cat.field.extraHint')}
           error={errors.extra}
           defaultValue={values.extra}
+          rows={4}
+          spellCheck={false}
         />
         <SubmitButton name="intent" value="save">
           {t(mode === 'create' ? 'cat.create' : 'cat.save')}

@@ -1,5 +1,5 @@
 import type { Services } from '../../../../src/services.ts';
-import type { Option } from '../../../components/AdminFields.tsx';
+import type { SelectOption } from '../../../components/SelectField.tsx';
 import type { Lang } from '../../../context.ts';
 
 /** Longest parent catalog offered as a drop-down (the 34 provinces); longer ones take a typed code. */
@@ -13,7 +13,7 @@ export async function parentChoices(
   services: Services,
   parentCatalog: string | null,
   lang: Lang,
-): Promise<{ catalog: string | null; options: Option[] | null }> {
+): Promise<{ catalog: string | null; options: SelectOption[] | null }> {
   if (!parentCatalog) return { catalog: null, options: null };
   const page = await services.catalogs.listItems(parentCatalog, {
     limit: MAX_OPTIONS,

@@ -2,7 +2,7 @@ import { data, Form, Link, redirect, useLocation, useSearchParams } from 'react-
 import { toIsoDay } from '../../../../src/domain/calendar.ts';
 import { formatDate } from '../../../../src/domain/datetime.ts';
 import { allows } from '../../../../src/domain/permissions.ts';
-import { CheckboxField, SelectField, TextAreaField } from '../../../components/AdminFields.tsx';
+import { CheckboxField } from '../../../components/CheckboxField.tsx';
 import { adminDataLinks } from '../../../components/admin-styles.ts';
 import { CsrfField } from '../../../components/CsrfField.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
@@ -10,7 +10,9 @@ import { Field } from '../../../components/Field.tsx';
 import { withParam } from '../../../components/KeysetPager.tsx';
 import { Notice } from '../../../components/Notice.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
+import { SelectField } from '../../../components/SelectField.tsx';
 import { SubmitButton } from '../../../components/SubmitButton.tsx';
+import { TextAreaField } from '../../../components/TextAreaField.tsx';
 import { useT } from '../../../i18n/index.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import type { FieldErrors } from '../../../lib/errors.ts';
@@ -237,6 +239,7 @@ export default function WorkingCalendar({ loaderData, actionData }: Route.Compon
               error={errors.note}
               defaultValue={values?.note}
               rows={2}
+              spellCheck={false}
             />
             <SelectField
               name="scope"
@@ -249,6 +252,7 @@ export default function WorkingCalendar({ loaderData, actionData }: Route.Compon
             />
             <CheckboxField
               name="provisional"
+              value="1"
               label={t('cal.field.provisional')}
               hint={t('cal.field.provisionalHint')}
               defaultChecked={values?.provisional === '1'}

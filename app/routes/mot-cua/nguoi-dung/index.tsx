@@ -2,6 +2,8 @@ import { Form, Link, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../../../src/domain/datetime.ts';
 import { CheckboxField } from '../../../components/CheckboxField.tsx';
 import { DataTable } from '../../../components/DataTable.tsx';
+import { CursorPager } from '../../../components/KeysetPager.tsx';
+import type { PagerMessages } from '../../../components/KeysetPager.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { SearchField } from '../../../components/SearchField.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
@@ -14,6 +16,7 @@ import type { OfficialStatusValue } from './OfficialStatus.tsx';
 import { positionNames } from './shared.server.ts';
 
 const PAGE_SIZE = 50;
+const PAGER: PagerMessages = { nav: 'adm.pages', first: 'adm.firstPage', next: 'adm.nextPage' };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { services, auth } = requireOfficial(context, request, 'users.manage');
@@ -61,7 +64,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       lastLoginAt: o.lastLoginAt ? formatDateTime(o.lastLoginAt) : null,
     })),
     nextCursor: page.nextCursor,
-    paged: Boolean(after),
   };
 }
 
@@ -72,15 +74,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export default function OfficialsList({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const [params] = useSearchParams();
-  const { filters, agencies, departments, officials, nextCursor, paged } = loaderData;
-  const pageUrl = (cursor: string | null) => {
-    const next = new URLSearchParams(params);
-    next.delete('tb');
-    if (cursor) next.set('sau', cursor);
-    else next.delete('sau');
-    const s = next.toString();
-    return s ? `?${s}` : '/mot-cua/nguoi-dung';
-  };
+  const { filters, agencies, departments, officials, nextCursor } = loaderData;
   const newHref = filters.agencyId
     ? `/mot-cua/nguoi-dung/them?coquan=${filters.agencyId}`
     : '/mot-cua/nguoi-dung/them';
@@ -184,16 +178,7 @@ export default function OfficialsList({ loaderData }: Route.ComponentProps) {
             { key: 'login', header: t('users.lastLogin'), render: (o) => o.lastLoginAt ?? t('users.never') },
           ]}
         />
-        {paged || nextCursor ? (
-          <nav className="pager" aria-label={t('adm.pages')}>
-            {paged ? <Link to={pageUrl(null)}>{t('adm.firstPage')}</Link> : null}
-            {nextCursor ? (
-              <Link to={pageUrl(nextCursor)} rel="next">
-                {t('adm.nextPage')}
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <CursorPager param="sau" next={nextCursor} messages={PAGER} />
       </section>
     </>
   );

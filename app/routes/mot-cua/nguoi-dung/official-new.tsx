@@ -4,6 +4,7 @@ import { Breadcrumb } from '../../../components/Breadcrumb.tsx';
 import { CsrfField } from '../../../components/CsrfField.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Field } from '../../../components/Field.tsx';
+import { NewPasswordFields } from '../../../components/NewPasswordFields.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { SubmitButton } from '../../../components/SubmitButton.tsx';
@@ -11,7 +12,7 @@ import { translator, useT } from '../../../i18n/index.ts';
 import { requireOfficial } from '../../../lib/auth.server.ts';
 import { toFieldErrors } from '../../../lib/errors.ts';
 import type { FieldErrors } from '../../../lib/errors.ts';
-import { textFields } from '../../../lib/forms.ts';
+import { checkPasswordConfirm, textFields } from '../../../lib/forms.ts';
 import {
   agencyOptions,
   formFailure,
@@ -59,7 +60,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const errors: FieldErrors = parsed.success ? {} : toFieldErrors(parsed.error.issues, w.lang);
   const t = translator(w.lang);
   if (errors.birthDate && birthDateUnreadable(v)) errors.birthDate = t('users.birthDateFormat');
-  if (v.password && v.password !== v.passwordConfirm) errors.passwordConfirm = t('form.passwordMismatch');
+  checkPasswordConfirm(errors, v, 'password', t);
   if (!parsed.success || Object.keys(errors).length > 0) return formFailure(400, { errors, values });
   try {
     const created = await w.services.org.createOfficial(w.auth, parsed.data, w.actor);
@@ -118,23 +119,7 @@ export default function NewOfficial({ loaderData, actionData }: Route.ComponentP
                 spellCheck={false}
                 required
               />
-              <Field
-                name="password"
-                type="password"
-                label={t('users.password')}
-                hint={t('register.passwordHint')}
-                error={errors.password}
-                autoComplete="new-password"
-                required
-              />
-              <Field
-                name="passwordConfirm"
-                type="password"
-                label={t('register.passwordConfirm')}
-                error={errors.passwordConfirm}
-                autoComplete="new-password"
-                required
-              />
+              <NewPasswordFields label={t('users.password')} errors={errors} />
             </fieldset>
             <OfficialFields values={values} errors={errors} departments={departments} positions={positions} />
             <div className="actions">

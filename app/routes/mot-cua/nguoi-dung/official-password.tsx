@@ -3,14 +3,14 @@ import { OfficialUpdate } from '../../../../src/modules/org/schema.ts';
 import { Breadcrumb } from '../../../components/Breadcrumb.tsx';
 import { CsrfField } from '../../../components/CsrfField.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
-import { Field } from '../../../components/Field.tsx';
+import { NewPasswordFields } from '../../../components/NewPasswordFields.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { SubmitButton } from '../../../components/SubmitButton.tsx';
 import { translator, useT } from '../../../i18n/index.ts';
 import { requireOfficial } from '../../../lib/auth.server.ts';
 import { toFieldErrors } from '../../../lib/errors.ts';
 import type { FieldErrors } from '../../../lib/errors.ts';
-import { textFields } from '../../../lib/forms.ts';
+import { checkPasswordConfirm, textFields } from '../../../lib/forms.ts';
 import { formFailure, guard, requireId, serviceErrors, withNotice } from '../to-chuc/forms.server.ts';
 import type { Route } from './+types/official-password.ts';
 
@@ -28,8 +28,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const v = textFields(await request.formData(), ORDER);
   const parsed = OfficialUpdate.safeParse({ password: v.password });
   const errors: FieldErrors = parsed.success ? {} : toFieldErrors(parsed.error.issues, w.lang);
-  if (v.password && v.password !== v.passwordConfirm)
-    errors.passwordConfirm = translator(w.lang)('form.passwordMismatch');
+  checkPasswordConfirm(errors, v, 'password', translator(w.lang));
   if (!parsed.success || Object.keys(errors).length > 0) return formFailure(400, { errors, values: {} });
   try {
     await w.services.org.updateOfficial(w.auth, id, parsed.data, w.actor);
@@ -63,23 +62,7 @@ export default function SetPassword({ loaderData, actionData }: Route.ComponentP
         <CsrfField />
         {/* Lets password managers file the new password under the right account. */}
         <input type="text" name="username" value={username} autoComplete="username" readOnly hidden />
-        <Field
-          name="password"
-          type="password"
-          label={t('users.newPassword')}
-          hint={t('register.passwordHint')}
-          error={errors.password}
-          autoComplete="new-password"
-          required
-        />
-        <Field
-          name="passwordConfirm"
-          type="password"
-          label={t('register.passwordConfirm')}
-          error={errors.passwordConfirm}
-          autoComplete="new-password"
-          required
-        />
+        <NewPasswordFields label={t('users.newPassword')} errors={errors} />
         <div className="actions">
           <SubmitButton>{t('users.setPasswordSubmit')}</SubmitButton>
           <Link to={`/mot-cua/nguoi-dung/${id}`}>{t('adm.cancel')}</Link>

@@ -1,16 +1,17 @@
-import { Form, Link, useLocation, useSearchParams } from 'react-router';
+import { Form, Link, useLocation } from 'react-router';
 import { formatDateTime } from '../../../../src/domain/datetime.ts';
 import { hasAnywhere } from '../../../../src/domain/permissions.ts';
 import { describeBreak } from '../../../../src/modules/audit/verify.ts';
-import { SelectField } from '../../../components/AdminFields.tsx';
 import { formatCount } from '../../../components/admin-format.ts';
 import { adminDataLinks } from '../../../components/admin-styles.ts';
 import { CsrfField } from '../../../components/CsrfField.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Field } from '../../../components/Field.tsx';
-import { KeysetPager, withParam } from '../../../components/KeysetPager.tsx';
+import { FilterForm } from '../../../components/FilterForm.tsx';
+import { CursorPager } from '../../../components/KeysetPager.tsx';
 import { Notice } from '../../../components/Notice.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
+import { SelectField } from '../../../components/SelectField.tsx';
 import { SubmitButton } from '../../../components/SubmitButton.tsx';
 import { hasKey, translator, useT } from '../../../i18n/index.ts';
 import { requireOfficial } from '../../../lib/auth.server.ts';
@@ -101,7 +102,6 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function AuditLog({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const location = useLocation();
-  const [params] = useSearchParams();
   const { values, errors, items } = loaderData;
   const verify = actionData?.verify;
   const filterBy = (filters: Record<string, string>) =>
@@ -140,7 +140,7 @@ export default function AuditLog({ loaderData, actionData }: Route.ComponentProp
         </section>
       ) : null}
       <ErrorSummary errors={errors} order={FILTERS} />
-      <Form method="get" className="filters" role="search" aria-label={t('audit.filters')}>
+      <FilterForm label={t('audit.filters')} clearTo={location.pathname}>
         <div className="filters-grid">
           <Field
             name="hanh-dong"
@@ -155,7 +155,7 @@ export default function AuditLog({ loaderData, actionData }: Route.ComponentProp
             label={t('audit.f.entityType')}
             defaultValue={values['doi-tuong']}
             options={ENTITY_TYPES.map((e) => ({ value: e, label: t(`audit.e.${e}`) }))}
-            empty={t('admin.all')}
+            placeholder={t('admin.all')}
           />
           <Field
             name="ma-doi-tuong"
@@ -177,7 +177,7 @@ export default function AuditLog({ loaderData, actionData }: Route.ComponentProp
             label={t('audit.f.agency')}
             defaultValue={values['co-quan']}
             options={loaderData.agencies}
-            empty={t('admin.all')}
+            placeholder={t('admin.all')}
           />
           <Field
             name="tu-ngay"
@@ -194,13 +194,7 @@ export default function AuditLog({ loaderData, actionData }: Route.ComponentProp
             defaultValue={values['den-ngay']}
           />
         </div>
-        <div className="actions">
-          <button type="submit" className="button button-secondary">
-            {t('admin.filter')}
-          </button>
-          <Link to={location.pathname}>{t('admin.clearFilters')}</Link>
-        </div>
-      </Form>
+      </FilterForm>
       {items.length === 0 ? (
         <p data-testid="no-entries">{t('audit.none')}</p>
       ) : (
@@ -287,10 +281,7 @@ export default function AuditLog({ loaderData, actionData }: Route.ComponentProp
           </table>
         </div>
       )}
-      <KeysetPager
-        next={loaderData.next ? withParam(location.pathname, params, 'truoc', String(loaderData.next)) : null}
-        first={params.get('truoc') ? withParam(location.pathname, params, 'truoc', null) : null}
-      />
+      <CursorPager param="truoc" next={loaderData.next} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { data, Form, Link, redirect, useSearchParams } from 'react-router';
 import { formatDate, formatDateTime } from '../../../../src/domain/datetime.ts';
-import { CheckboxField } from '../../../components/AdminFields.tsx';
+import { CheckboxField } from '../../../components/CheckboxField.tsx';
 import { adminDataLinks } from '../../../components/admin-styles.ts';
 import { CsrfField } from '../../../components/CsrfField.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
@@ -160,6 +160,7 @@ export default function AccountDetail({ loaderData, actionData }: Route.Componen
                 <CsrfField />
                 <CheckboxField
                   name={`confirm-${intent}`}
+                  value="1"
                   label={t(`acc.${intent}.confirm`, { username: a.username })}
                   error={errors[`confirm-${intent}`]}
                 />

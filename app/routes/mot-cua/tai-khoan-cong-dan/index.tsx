@@ -1,17 +1,18 @@
-import { Form, Link, useLocation, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../../../src/domain/datetime.ts';
 import { AccountSearch } from '../../../../src/modules/accounts/schema.ts';
-import { SelectField } from '../../../components/AdminFields.tsx';
 import { adminDataLinks } from '../../../components/admin-styles.ts';
 import { CsrfField } from '../../../components/CsrfField.tsx';
 import { Field } from '../../../components/Field.tsx';
-import { KeysetPager, withParam } from '../../../components/KeysetPager.tsx';
+import { FilterForm } from '../../../components/FilterForm.tsx';
+import { CursorPager } from '../../../components/KeysetPager.tsx';
 import { Notice } from '../../../components/Notice.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
-import { translator, useT } from '../../../i18n/index.ts';
+import { SelectField } from '../../../components/SelectField.tsx';
+import { useT } from '../../../i18n/index.ts';
 import { requireOfficial } from '../../../lib/auth.server.ts';
-import { asAppError } from '../../../lib/errors.ts';
 import { optional } from '../../../lib/forms.ts';
+import { pageAfter } from '../../../lib/paging.server.ts';
 import type { Route } from './+types/index.ts';
 import { KIND_KEYS, KINDS, STATUS_KEYS, STATUSES, statusClass } from './labels.ts';
 import { AccountTabs } from './tabs.tsx';
@@ -42,15 +43,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     limit: PAGE_SIZE,
   });
   const after = optional(sp.get('sau') ?? '')?.slice(0, 200);
-  let page;
-  let pageError: string | undefined;
-  try {
-    page = await services.accountsAdmin.search(auth, { ...query, ...(after ? { after } : {}) });
-  } catch (err) {
-    if (asAppError(err)?.code !== 'validation_failed') throw err;
-    pageError = translator(lang)('admin.badCursor');
-    page = await services.accountsAdmin.search(auth, query);
-  }
+  const { page, pageError } = await pageAfter(lang, after, (from) =>
+    services.accountsAdmin.search(auth, { ...query, ...(from ? { after: from } : {}) }),
+  );
   return {
     filters,
     pageError,
@@ -73,8 +68,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 /** /mot-cua/tai-khoan-cong-dan: search registered accounts (II.17.3), newest first, and export them. */
 export default function Accounts({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const location = useLocation();
-  const [params] = useSearchParams();
   const { filters, items } = loaderData;
   return (
     <>
@@ -83,7 +76,11 @@ export default function Accounts({ loaderData }: Route.ComponentProps) {
       <AccountTabs />
       <p className="lead">{t('acc.intro')}</p>
       {loaderData.pageError ? <Notice kind="warning">{loaderData.pageError}</Notice> : null}
-      <Form method="get" className="filters" role="search" aria-label={t('acc.searchLabel')}>
+      <FilterForm
+        label={t('acc.searchLabel')}
+        submitLabel={t('admin.search')}
+        clearTo="/mot-cua/tai-khoan-cong-dan"
+      >
         <div className="filters-grid">
           <Field
             name="q"
@@ -97,23 +94,17 @@ export default function Accounts({ loaderData }: Route.ComponentProps) {
             label={t('acc.kind')}
             defaultValue={filters.kind}
             options={KINDS.map((k) => ({ value: k, label: t(KIND_KEYS[k]) }))}
-            empty={t('admin.all')}
+            placeholder={t('admin.all')}
           />
           <SelectField
             name="trang-thai"
             label={t('acc.status')}
             defaultValue={filters.status}
             options={STATUSES.map((s) => ({ value: s, label: t(STATUS_KEYS[s]) }))}
-            empty={t('admin.all')}
+            placeholder={t('admin.all')}
           />
         </div>
-        <div className="actions">
-          <button type="submit" className="button button-secondary">
-            {t('admin.search')}
-          </button>
-          <Link to="/mot-cua/tai-khoan-cong-dan">{t('admin.clearFilters')}</Link>
-        </div>
-      </Form>
+      </FilterForm>
       {/* A plain form: the browser saves the answer as a file. POST, as taking personal data is audited. */}
       <form method="post" action="/mot-cua/tai-khoan-cong-dan/xuat" className="toolbar">
         <CsrfField />
@@ -197,10 +188,7 @@ export default function Accounts({ loaderData }: Route.ComponentProps) {
           </table>
         </div>
       )}
-      <KeysetPager
-        next={loaderData.next ? withParam(location.pathname, params, 'sau', loaderData.next) : null}
-        first={params.get('sau') ? withParam(location.pathname, params, 'sau', null) : null}
-      />
+      <CursorPager param="sau" next={loaderData.next} />
     </>
   );
 }

@@ -1,11 +1,16 @@
+import type { ReactNode } from 'react';
 import { Form, Link } from 'react-router';
+import { Breadcrumb } from '../../../components/Breadcrumb.tsx';
 import { CheckboxField } from '../../../components/CheckboxField.tsx';
 import { CsrfField } from '../../../components/CsrfField.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Field } from '../../../components/Field.tsx';
+import { PageTitle } from '../../../components/PageTitle.tsx';
 import { SubmitButton } from '../../../components/SubmitButton.tsx';
 import { useT } from '../../../i18n/index.ts';
 import type { FieldErrors } from '../../../lib/errors.ts';
+import { agencyCrumbs } from './crumbs.ts';
+import type { AgencyTrail } from './crumbs.ts';
 
 export const DEPARTMENT_FIELDS = ['code', 'name', 'isOneStop'] as const;
 export interface DepartmentValues {
@@ -54,5 +59,29 @@ export function DepartmentForm({ values, errors, formError, submitLabel, cancelT
         </div>
       </Form>
     </div>
+  );
+}
+
+interface PageProps extends Omit<Props, 'cancelTo'> {
+  agency: AgencyTrail;
+  title: string;
+  /** The document title; `title` when not given. */
+  pageTitle?: string | undefined;
+  /** The last crumb, after the agency. */
+  crumb: string;
+  intro?: ReactNode;
+}
+
+/** A page with the department form, below its agency (new department, or one department's edit). */
+export function DepartmentPage({ agency, title, pageTitle = title, crumb, intro, ...form }: PageProps) {
+  const t = useT();
+  return (
+    <>
+      <PageTitle title={pageTitle} site="backoffice" />
+      <Breadcrumb items={[...agencyCrumbs(t, agency), { label: crumb }]} />
+      <h1>{title}</h1>
+      {intro}
+      <DepartmentForm {...form} cancelTo={`/mot-cua/to-chuc/${agency.id}`} />
+    </>
   );
 }

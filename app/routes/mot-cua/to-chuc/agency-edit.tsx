@@ -9,6 +9,7 @@ import { textFields } from '../../../lib/forms.ts';
 import type { Route } from './+types/agency-edit.ts';
 import { AGENCY_FIELDS, AgencyForm } from './AgencyForm.tsx';
 import type { AgencyValues } from './AgencyForm.tsx';
+import { agencyCrumbs } from './crumbs.ts';
 import { formFailure, guard, orNull, requireId, serviceErrors, withNotice } from './forms.server.ts';
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
@@ -55,17 +56,7 @@ export default function EditAgency({ loaderData, actionData }: Route.ComponentPr
   return (
     <>
       <PageTitle title={title} site="backoffice" />
-      <Breadcrumb
-        items={[
-          { label: t('org.title'), to: '/mot-cua/to-chuc' },
-          ...ancestors.map((a) => ({
-            label: a.name,
-            to: a.accessible ? `/mot-cua/to-chuc/${a.id}` : undefined,
-          })),
-          { label: name, to: `/mot-cua/to-chuc/${id}` },
-          { label: t('adm.edit') },
-        ]}
-      />
+      <Breadcrumb items={[...agencyCrumbs(t, { id, name, ancestors }), { label: t('adm.edit') }]} />
       <h1>{title}</h1>
       <AgencyForm
         values={actionData?.values ?? values}

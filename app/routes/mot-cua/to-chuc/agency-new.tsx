@@ -9,6 +9,7 @@ import { optional, textFields } from '../../../lib/forms.ts';
 import type { Route } from './+types/agency-new.ts';
 import { AGENCY_FIELDS, AgencyForm } from './AgencyForm.tsx';
 import type { AgencyValues } from './AgencyForm.tsx';
+import { agencyCrumbs } from './crumbs.ts';
 import { formFailure, guard, idOrUndefined, serviceErrors, withNotice } from './forms.server.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -60,16 +61,7 @@ export default function NewAgency({ loaderData, actionData }: Route.ComponentPro
       <PageTitle title={title} site="backoffice" />
       <Breadcrumb
         items={[
-          { label: t('org.title'), to: '/mot-cua/to-chuc' },
-          ...(parent
-            ? [
-                ...parent.ancestors.map((a) => ({
-                  label: a.name,
-                  to: a.accessible ? `/mot-cua/to-chuc/${a.id}` : undefined,
-                })),
-                { label: parent.name, to: `/mot-cua/to-chuc/${parent.id}` },
-              ]
-            : []),
+          ...(parent ? agencyCrumbs(t, parent) : [{ label: t('org.title'), to: '/mot-cua/to-chuc' }]),
           { label: t('org.newCrumb') },
         ]}
       />

@@ -16,6 +16,7 @@ import { textFields } from '../../../lib/forms.ts';
 import { failWith } from '../../../lib/http.ts';
 import type { Route } from './+types/agency.ts';
 import { AgencyTable } from './AgencyTable.tsx';
+import { agencyCrumbs } from './crumbs.ts';
 import {
   agencyPath,
   formFailure,
@@ -130,16 +131,7 @@ export default function AgencyPage({ loaderData, actionData }: Route.ComponentPr
   return (
     <>
       <PageTitle title={agency.name} site="backoffice" />
-      <Breadcrumb
-        items={[
-          { label: t('org.title'), to: '/mot-cua/to-chuc' },
-          ...agency.ancestors.map((a) => ({
-            label: a.name,
-            to: a.accessible ? `/mot-cua/to-chuc/${a.id}` : undefined,
-          })),
-          { label: agency.name },
-        ]}
-      />
+      <Breadcrumb items={agencyCrumbs(t, agency)} />
       <div className="adm-head">
         <h1>{agency.name}</h1>
         {agency.active ? (

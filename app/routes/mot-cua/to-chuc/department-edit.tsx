@@ -1,15 +1,11 @@
-import { redirect } from 'react-router';
 import { DepartmentUpdate } from '../../../../src/modules/org/schema.ts';
-import { Breadcrumb } from '../../../components/Breadcrumb.tsx';
-import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useT } from '../../../i18n/index.ts';
 import { requireOfficial } from '../../../lib/auth.server.ts';
-import { toFieldErrors } from '../../../lib/errors.ts';
-import { textFields } from '../../../lib/forms.ts';
 import { failWith } from '../../../lib/http.ts';
 import type { Route } from './+types/department-edit.ts';
-import { DEPARTMENT_FIELDS, DepartmentForm } from './DepartmentForm.tsx';
-import { checked, formFailure, guard, requireId, serviceErrors, withNotice } from './forms.server.ts';
+import { DepartmentPage } from './DepartmentForm.tsx';
+import { saveDepartment } from './department.server.ts';
+import { guard, requireId, withNotice } from './forms.server.ts';
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const { services, auth } = requireOfficial(context, request, 'org.manage');
@@ -31,18 +27,13 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const w = requireOfficial(context, request, 'org.manage');
   const id = requireId(params.id);
   const depId = requireId(params.depId);
-  const form = await request.formData();
-  const values = { ...textFields(form, ['code', 'name']), isOneStop: checked(form, 'isOneStop') };
-  const parsed = DepartmentUpdate.safeParse(values);
-  if (!parsed.success)
-    return formFailure(400, { errors: toFieldErrors(parsed.error.issues, w.lang), values });
-  try {
-    await w.services.org.updateDepartment(w.auth, depId, parsed.data, w.actor);
-    return redirect(withNotice(`/mot-cua/to-chuc/${id}`, 'dep-updated'));
-  } catch (err) {
-    const f = serviceErrors(err, w.lang, DEPARTMENT_FIELDS, { duplicate_department_code: 'code' });
-    return formFailure(f.status, { errors: f.errors, formError: f.formError, values });
-  }
+  return saveDepartment(
+    w,
+    request,
+    DepartmentUpdate,
+    (input) => w.services.org.updateDepartment(w.auth, depId, input, w.actor),
+    withNotice(`/mot-cua/to-chuc/${id}`, 'dep-updated'),
+  );
 }
 
 /** /mot-cua/to-chuc/:id/phong-ban/:depId: edit a department's code, name and one-stop flag. */
@@ -51,27 +42,14 @@ export default function EditDepartment({ loaderData, actionData }: Route.Compone
   const { agency, department } = loaderData;
   const title = t('org.editTitle', { name: department.name });
   return (
-    <>
-      <PageTitle title={title} site="backoffice" />
-      <Breadcrumb
-        items={[
-          { label: t('org.title'), to: '/mot-cua/to-chuc' },
-          ...agency.ancestors.map((a) => ({
-            label: a.name,
-            to: a.accessible ? `/mot-cua/to-chuc/${a.id}` : undefined,
-          })),
-          { label: agency.name, to: `/mot-cua/to-chuc/${agency.id}` },
-          { label: department.name },
-        ]}
-      />
-      <h1>{title}</h1>
-      <DepartmentForm
-        values={actionData?.values ?? department.values}
-        errors={actionData?.errors ?? {}}
-        formError={actionData?.formError}
-        submitLabel={t('adm.save')}
-        cancelTo={`/mot-cua/to-chuc/${agency.id}`}
-      />
-    </>
+    <DepartmentPage
+      agency={agency}
+      title={title}
+      crumb={department.name}
+      values={actionData?.values ?? department.values}
+      errors={actionData?.errors ?? {}}
+      formError={actionData?.formError}
+      submitLabel={t('adm.save')}
+    />
   );
 }
