@@ -6,6 +6,9 @@ import * as departments from './departments.ts';
 import * as groups from './groups.ts';
 import * as officials from './officials.ts';
 import * as roles from './roles.ts';
+import * as scope from './scope.ts';
+import type { AgencyOption, OfficialProfile } from './scope.ts';
+import type { Permission } from '../../domain/permissions.ts';
 import type {
   AgencyCreate,
   AgencyDetail,
@@ -34,6 +37,7 @@ import type {
 } from './schema.ts';
 
 export type * from './schema.ts';
+export type { AgencyOption, OfficialProfile } from './scope.ts';
 
 /**
  * The organisation model (II.17.1, II.17.2): agencies, departments, officials, roles, role
@@ -72,6 +76,15 @@ export class OrgService {
   }
   setAgencyActive(auth: AuthContext | undefined, id: string, active: boolean, actor: Actor): Promise<AgencyView> {
     return agencies.setAgencyActive(this.db, auth, id, active, actor);
+  }
+
+  /** Agencies where the caller holds `permission`, as an indented tree for pickers. */
+  agencyOptions(auth: AuthContext | undefined, permission: Permission): Promise<AgencyOption[]> {
+    return scope.agencyOptions(this.db, auth, permission);
+  }
+  /** The signed-in official's roles and the agencies of their grants (back-office home). */
+  myProfile(auth: AuthContext): Promise<OfficialProfile> {
+    return scope.officialProfile(this.db, auth);
   }
 
   // ───────── departments ─────────

@@ -20,7 +20,7 @@ import { asAppError, errorMessage } from '../../../lib/errors.ts';
 import { optional, safeNext, textFields } from '../../../lib/forms.ts';
 import { failWith } from '../../../lib/http.ts';
 import { pageAfter } from '../../../lib/paging.server.ts';
-import { isTopLevel, orErrorPage } from '../lich-lam-viec/scope.server.ts';
+import { isTopLevel, orErrorPage } from '../../../lib/backoffice.server.ts';
 import type { Route } from './+types/catalog.ts';
 import { parentChoices } from './parents.server.ts';
 

@@ -6,7 +6,7 @@ import { Notice } from '../../../components/Notice.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useT } from '../../../i18n/index.ts';
 import { requireOfficial } from '../../../lib/auth.server.ts';
-import { isTopLevel } from '../lich-lam-viec/scope.server.ts';
+import { isTopLevel } from '../../../lib/backoffice.server.ts';
 import type { Route } from './+types/index.ts';
 
 export const links = adminDataLinks;

@@ -12,7 +12,7 @@ import { requireOfficial } from '../../../lib/auth.server.ts';
 import type { FieldErrors } from '../../../lib/errors.ts';
 import { textFields } from '../../../lib/forms.ts';
 import { failWith } from '../../../lib/http.ts';
-import { isTopLevel, orErrorPage } from '../lich-lam-viec/scope.server.ts';
+import { isTopLevel, orErrorPage } from '../../../lib/backoffice.server.ts';
 import type { Route } from './+types/item.ts';
 import { ItemForm } from './item-form.tsx';
 import { itemServiceErrors, readEditForm } from './item-input.server.ts';

@@ -7,7 +7,7 @@ import { useT } from '../../../i18n/index.ts';
 import { requireOfficial } from '../../../lib/auth.server.ts';
 import type { FieldErrors } from '../../../lib/errors.ts';
 import { failWith } from '../../../lib/http.ts';
-import { isTopLevel, orErrorPage } from '../lich-lam-viec/scope.server.ts';
+import { isTopLevel, orErrorPage } from '../../../lib/backoffice.server.ts';
 import type { Route } from './+types/new-item.ts';
 import { ItemForm } from './item-form.tsx';
 import { itemServiceErrors, readCreateForm } from './item-input.server.ts';

@@ -7,7 +7,7 @@ import type { FieldErrors } from '../../../lib/errors.ts';
 import { optional, textFields } from '../../../lib/forms.ts';
 import { DAY_FIELDS, NATIONAL } from './day-fields.ts';
 import type { DayValues } from './day-fields.ts';
-import { parseDay } from './scope.server.ts';
+import { parseDay } from '../../../lib/backoffice.server.ts';
 
 /** English explanation per field (the services speak Vietnamese); agencyId is the "scope" select. */
 const EN_FIELD: Record<string, MessageKey> = {

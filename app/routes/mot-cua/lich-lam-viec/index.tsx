@@ -23,7 +23,7 @@ import { DayList } from './day-list.tsx';
 import { DAY_FIELDS, NATIONAL } from './day-fields.ts';
 import type { DayValues } from './day-fields.ts';
 import { dayServiceErrors, readDayForm } from './day-input.server.ts';
-import { agenciesInScope, isTopLevel, isUuid } from './scope.server.ts';
+import { agenciesInScope, isTopLevel, isUuid } from '../../../lib/backoffice.server.ts';
 import { KIND_LABEL, YearGrid } from './year-grid.tsx';
 import type { DayMark } from './year-grid.tsx';
 
@@ -37,7 +37,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const thisYear = Number(toIsoDay(new Date()).slice(0, 4));
   const asked = Number(sp.get('nam') ?? thisYear);
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear;
-  const agencies = await agenciesInScope(services, auth.grants, 'calendar.manage');
+  const agencies = await agenciesInScope(services, auth, 'calendar.manage');
   const agency = agencies.find((a) => a.id === sp.get('co-quan')) ?? null;
   const cal = await services.calendar.year(year, agency?.id);
   const national = isTopLevel(auth.grants, 'calendar.manage');

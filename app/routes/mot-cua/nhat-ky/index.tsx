@@ -17,7 +17,7 @@ import { hasKey, translator, useT } from '../../../i18n/index.ts';
 import { requireOfficial } from '../../../lib/auth.server.ts';
 import { asAppError } from '../../../lib/errors.ts';
 import { failWith } from '../../../lib/http.ts';
-import { agenciesInScope } from '../lich-lam-viec/scope.server.ts';
+import { agenciesInScope } from '../../../lib/backoffice.server.ts';
 import type { Route } from './+types/index.ts';
 import { EntryDetails } from './entry-details.tsx';
 import { FILTERS } from './filters.ts';
@@ -45,7 +45,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { services, auth, lang } = requireOfficial(context, request, 'audit.read');
   const sp = new URL(request.url).searchParams;
   const { values, errors, query } = await readAuditFilters(services, sp, lang, PAGE_SIZE);
-  const agencies = await agenciesInScope(services, auth.grants, 'audit.read');
+  const agencies = await agenciesInScope(services, auth, 'audit.read');
   const page = query ? await services.audit.list(auth, query) : { items: [], next: null };
   return {
     values,

@@ -3,7 +3,7 @@ import type { Services } from '../../../../src/services.ts';
 import type { Lang } from '../../../context.ts';
 import { translator } from '../../../i18n/index.ts';
 import type { FieldErrors } from '../../../lib/errors.ts';
-import { isUuid, parseDay } from '../lich-lam-viec/scope.server.ts';
+import { isUuid, parseDay } from '../../../lib/backoffice.server.ts';
 import { FILTERS } from './filters.ts';
 import type { FilterValues } from './filters.ts';
 

@@ -14,7 +14,7 @@ import { asAppError, errorMessage } from '../../../lib/errors.ts';
 import type { FieldErrors } from '../../../lib/errors.ts';
 import { textFields } from '../../../lib/forms.ts';
 import { failWith } from '../../../lib/http.ts';
-import { isUuid, orErrorPage } from '../lich-lam-viec/scope.server.ts';
+import { isUuid, orErrorPage } from '../../../lib/backoffice.server.ts';
 import type { Route } from './+types/detail.ts';
 import { KIND_KEYS, STATUS_KEYS, statusClass } from './labels.ts';
 import type { KINDS, STATUSES } from './labels.ts';

@@ -10,7 +10,7 @@ import type { MessageKey } from '../../../i18n/index.ts';
 import { requireOfficial } from '../../../lib/auth.server.ts';
 import { asAppError, toFieldErrors } from '../../../lib/errors.ts';
 import type { FieldErrors } from '../../../lib/errors.ts';
-import { parseDay } from '../lich-lam-viec/scope.server.ts';
+import { parseDay } from '../../../lib/backoffice.server.ts';
 import type { Route } from './+types/stats.ts';
 import { AccountTabs } from './tabs.tsx';
 
