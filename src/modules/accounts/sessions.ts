@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import type { Expression } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Grant } from '../../domain/permissions.ts';
 import type { Executor, Tx } from '../../db/tx.ts';
 import type { AccountKind } from '../../db/types.ts';
@@ -64,13 +66,22 @@ export async function createSession(
   return { token, sessionId, revokedIds: excess };
 }
 
-/** Resolves a cookie token to an AuthContext, or undefined for an unknown, expired or revoked session. */
+/**
+ * Resolves a cookie token to an AuthContext, or undefined for an unknown, expired or revoked session.
+ * Runs on every signed-in request, so the session, the account and (for officials) the grants come
+ * back in one round trip.
+ */
 export async function resolveSession(db: Executor, token: string): Promise<AuthContext | undefined> {
   const sessionId = sha256(token);
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.account_id')
     .select(['s.id as sessionId', 's.last_seen_at', 'a.id', 'a.kind', 'a.username', 'a.full_name', 'a.email', 'a.status'])
+    .select((eb) =>
+      jsonArrayFrom(
+        grantsQuery(db, eb.ref('a.id')).where(sql<boolean>`a.kind = 'official'`),
+      ).as('grants'),
+    )
     .where('s.id', '=', sessionId)
     .where('s.revoked_at', 'is', null)
     .where('s.expires_at', '>', new Date())
@@ -80,16 +91,15 @@ export async function resolveSession(db: Executor, token: string): Promise<AuthC
   if (Date.now() - row.last_seen_at.getTime() > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', sessionId).execute();
   }
-  const grants = row.kind === 'official' ? await loadGrants(db, row.id) : [];
   return {
     sessionId,
     account: { id: row.id, kind: row.kind, username: row.username, fullName: row.full_name, email: row.email },
-    grants,
+    grants: row.grants,
   };
 }
 
 /** Direct role assignments plus the roles of the official's groups (scoped to the group's agency). */
-export async function loadGrants(db: Executor, accountId: string): Promise<Grant[]> {
+function grantsQuery(db: Executor, accountId: Expression<string>) {
   const direct = db
     .selectFrom('role_assignments as ra')
     .innerJoin('roles as r', 'r.code', 'ra.role_code')
@@ -105,7 +115,7 @@ export async function loadGrants(db: Executor, accountId: string): Promise<Grant
     .select(['r.code as roleCode', 'r.permissions', 'ag.id as agencyId', 'ag.path as agencyPath', sql<boolean>`false`.as('includeSubtree')])
     .where('m.account_id', '=', accountId)
     .where('ag.active', '=', true);
-  return direct.unionAll(viaGroups).execute();
+  return db.selectFrom(direct.unionAll(viaGroups).as('grants')).selectAll();
 }
 
 export async function revokeSession(db: Executor, accountId: string, sessionId: string, reason: string): Promise<boolean> {
