@@ -1,6 +1,4 @@
 import { sql } from 'kysely';
-import type { Expression } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Grant } from '../../domain/permissions.ts';
 import type { Executor, Tx } from '../../db/tx.ts';
 import type { AccountKind } from '../../db/types.ts';
@@ -77,11 +75,9 @@ export async function resolveSession(db: Executor, token: string): Promise<AuthC
     .selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.account_id')
     .select(['s.id as sessionId', 's.last_seen_at', 'a.id', 'a.kind', 'a.username', 'a.full_name', 'a.email', 'a.status'])
-    .select((eb) =>
-      jsonArrayFrom(
-        grantsQuery(db, eb.ref('a.id')).where(sql<boolean>`a.kind = 'official'`),
-      ).as('grants'),
-    )
+    // Direct role assignments plus the roles of the official's groups (scoped to the group's agency):
+    // SQL function account_grants (migration 0006), whose plan PostgreSQL keeps per connection.
+    .select(sql<Grant[]>`case when a.kind = 'official' then account_grants(a.id) else '[]'::jsonb end`.as('grants'))
     .where('s.id', '=', sessionId)
     .where('s.revoked_at', 'is', null)
     .where('s.expires_at', '>', new Date())
@@ -96,26 +92,6 @@ export async function resolveSession(db: Executor, token: string): Promise<AuthC
     account: { id: row.id, kind: row.kind, username: row.username, fullName: row.full_name, email: row.email },
     grants: row.grants,
   };
-}
-
-/** Direct role assignments plus the roles of the official's groups (scoped to the group's agency). */
-function grantsQuery(db: Executor, accountId: Expression<string>) {
-  const direct = db
-    .selectFrom('role_assignments as ra')
-    .innerJoin('roles as r', 'r.code', 'ra.role_code')
-    .innerJoin('agencies as ag', 'ag.id', 'ra.agency_id')
-    .select(['r.code as roleCode', 'r.permissions', 'ag.id as agencyId', 'ag.path as agencyPath', 'ra.include_subtree as includeSubtree'])
-    .where('ra.account_id', '=', accountId)
-    .where('ag.active', '=', true);
-  const viaGroups = db
-    .selectFrom('user_group_members as m')
-    .innerJoin('user_groups as g', 'g.id', 'm.group_id')
-    .innerJoin('roles as r', (j) => j.on(sql<boolean>`r.code = any(g.role_codes)`))
-    .innerJoin('agencies as ag', 'ag.id', 'g.agency_id')
-    .select(['r.code as roleCode', 'r.permissions', 'ag.id as agencyId', 'ag.path as agencyPath', sql<boolean>`false`.as('includeSubtree')])
-    .where('m.account_id', '=', accountId)
-    .where('ag.active', '=', true);
-  return db.selectFrom(direct.unionAll(viaGroups).as('grants')).selectAll();
 }
 
 export async function revokeSession(db: Executor, accountId: string, sessionId: string, reason: string): Promise<boolean> {
