@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CaptchaChallenge } from '../../src/modules/accounts/captcha.ts';
-import { useT } from '../i18n/index.ts';
+import { useLang, useT } from '../i18n/index.ts';
 import { solveAltcha } from '../lib/altcha.ts';
 import { FieldMessage, fieldId } from './Field.tsx';
 import { LoadingIndicator } from './LoadingIndicator.tsx';
@@ -21,6 +21,7 @@ interface Props {
  */
 export function Captcha({ challenge, error, onReadyChange }: Props) {
   const t = useT();
+  const lang = useLang();
   const [state, setState] = useState<'idle' | 'working' | 'done' | 'failed'>('idle');
   const [payload, setPayload] = useState('');
   const signature = challenge?.signature;
@@ -59,7 +60,23 @@ export function Captcha({ challenge, error, onReadyChange }: Props) {
       <p className="field-label">{t('captcha.legend')}</p>
       <FieldMessage id={id} error={error} />
       <input type="hidden" name="captcha" value={payload} />
-      {state === 'idle' ? <p className="notice notice-warning nojs-only">{t('captcha.noscript')}</p> : null}
+      {state === 'idle' ? (
+        <div className="nojs-only">
+          <p className="field-hint">{t('captcha.noscript')}</p>
+          <input type="hidden" name="captchaQuestion" value={challenge.question.token} />
+          <label htmlFor={`${id}-answer`} className="field-label">
+            {lang === 'en' ? challenge.question.textEn : challenge.question.text}
+          </label>
+          <input
+            id={`${id}-answer`}
+            name="captchaAnswer"
+            className="input input-short"
+            inputMode="numeric"
+            autoComplete="off"
+            aria-invalid={error ? true : undefined}
+          />
+        </div>
+      ) : null}
       <div className="captcha-status">
         {state === 'working' ? <LoadingIndicator label={t('captcha.working')} /> : null}
         {state === 'done' ? <p role="status">{t('captcha.done')}</p> : null}

@@ -86,7 +86,7 @@ export const en: Record<keyof typeof vi, string> = {
   'captcha.done': 'Check complete, you can submit.',
   'captcha.failed': 'The automatic check failed. Please reload the page and try again.',
   'captcha.noscript':
-    'The anti-spam check needs JavaScript. Please enable JavaScript in your browser, or try again in a few minutes.',
+    'Without JavaScript the check cannot run by itself: please answer the question below.',
   'captcha.required': 'Please wait for the anti-spam check to finish, then submit again',
 
   'register.title': 'Register an account',

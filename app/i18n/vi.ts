@@ -82,7 +82,7 @@ export const vi = {
   'captcha.done': 'Đã kiểm tra xong, bạn có thể gửi.',
   'captcha.failed': 'Không kiểm tra tự động được. Vui lòng tải lại trang và thử lại.',
   'captcha.noscript':
-    'Bước kiểm tra chống spam cần JavaScript. Vui lòng bật JavaScript trong trình duyệt, hoặc thử lại sau ít phút.',
+    'Không có JavaScript nên không kiểm tra tự động được: vui lòng trả lời câu hỏi dưới đây.',
   'captcha.required': 'Vui lòng chờ bước kiểm tra chống spam hoàn tất rồi gửi lại',
 
   'register.title': 'Đăng ký tài khoản',

@@ -33,6 +33,20 @@ export function optional(value: string): string | undefined {
   return value.trim() === '' ? undefined : value;
 }
 
+/** The form fields of the anti-spam check (components/Captcha.tsx). */
+export const CAPTCHA_FIELDS = ['captcha', 'captchaQuestion', 'captchaAnswer'] as const;
+
+/**
+ * The captcha payload of a form: the proof-of-work solution the browser computed with JavaScript,
+ * or, without JavaScript, the answer typed to the question (`q:<signed question>:<answer>`).
+ */
+export function captchaPayload(form: FormData): string | undefined {
+  const v = textFields(form, CAPTCHA_FIELDS);
+  if (v.captcha.trim()) return v.captcha;
+  if (v.captchaQuestion && v.captchaAnswer.trim()) return `q:${v.captchaQuestion}:${v.captchaAnswer.trim()}`;
+  return undefined;
+}
+
 /** A local path to go to after a form, or `fallback`: never another site (no open redirect). */
 export function safeNext(next: string | null | undefined, fallback: string): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;

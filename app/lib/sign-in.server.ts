@@ -7,7 +7,7 @@ import { web } from '../context.ts';
 import { translator } from '../i18n/index.ts';
 import { asAppError, errorMessage, toFieldErrors } from './errors.ts';
 import type { FieldErrors } from './errors.ts';
-import { optional, safeNext, textFields } from './forms.ts';
+import { captchaPayload, safeNext, textFields } from './forms.ts';
 
 export type SignInArea = 'portal' | 'backoffice';
 
@@ -40,7 +40,7 @@ export async function signInAction(
   const w = web(context);
   const t = translator(w.lang);
   const form = await request.formData();
-  const v = textFields(form, ['username', 'password', 'captcha', 'next']);
+  const v = textFields(form, ['username', 'password', 'next']);
   const values = { username: v.username };
   const fail = (body: Omit<SignInActionData, 'values'>, status: number) =>
     data<SignInActionData>({ ...body, values }, { status });
@@ -48,7 +48,7 @@ export async function signInAction(
   const parsed = SignIn.safeParse({
     username: v.username,
     password: v.password,
-    captcha: optional(v.captcha),
+    captcha: captchaPayload(form),
   });
   if (!parsed.success) return fail({ errors: toFieldErrors(parsed.error.issues, w.lang) }, 400);
 

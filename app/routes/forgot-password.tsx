@@ -12,7 +12,7 @@ import { web } from '../context.ts';
 import { useT } from '../i18n/index.ts';
 import { asAppError, errorMessage, toFieldErrors } from '../lib/errors.ts';
 import type { FieldErrors } from '../lib/errors.ts';
-import { optional, textFields } from '../lib/forms.ts';
+import { captchaPayload, textFields } from '../lib/forms.ts';
 import type { Route } from './+types/forgot-password.ts';
 
 const ORDER = ['email', 'captcha'] as const;
@@ -23,9 +23,10 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const w = web(context);
-  const v = textFields(await request.formData(), ['email', 'captcha']);
+  const form = await request.formData();
+  const v = textFields(form, ['email']);
   const values = { email: v.email };
-  const parsed = RequestReset.safeParse({ email: v.email, captcha: optional(v.captcha) });
+  const parsed = RequestReset.safeParse({ email: v.email, captcha: captchaPayload(form) });
   if (!parsed.success)
     return data({ errors: toFieldErrors(parsed.error.issues, w.lang), values }, { status: 400 });
   try {

@@ -12,7 +12,7 @@ import { web } from '../context.ts';
 import { translator, useT } from '../i18n/index.ts';
 import { asAppError, errorMessage, toFieldErrors } from '../lib/errors.ts';
 import type { FieldErrors } from '../lib/errors.ts';
-import { checkPasswordConfirm, optional, textFields } from '../lib/forms.ts';
+import { captchaPayload, checkPasswordConfirm, optional, textFields } from '../lib/forms.ts';
 import { redirectTo } from '../lib/http.ts';
 import type { Route } from './+types/register.ts';
 
@@ -44,7 +44,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const w = web(context);
   const t = translator(w.lang);
-  const v = textFields(await request.formData(), FIELDS);
+  const form = await request.formData();
+  const v = textFields(form, FIELDS);
   const kind = kindOf(v.kind);
   const values = {
     kind,
@@ -58,7 +59,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const fail = (errors: FieldErrors, formError?: string) =>
     data({ errors, formError, values }, { status: 400 });
 
-  const input = { ...values, phone: optional(v.phone), password: v.password, captcha: optional(v.captcha) };
+  const input = { ...values, phone: optional(v.phone), password: v.password, captcha: captchaPayload(form) };
   const parsed = Register.safeParse(input);
   const errors: FieldErrors = parsed.success ? {} : toFieldErrors(parsed.error.issues, w.lang);
   checkPasswordConfirm(errors, v, 'password', t);

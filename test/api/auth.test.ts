@@ -97,3 +97,30 @@ describe('sign-in', () => {
     assert.deepEqual(fields, ['body.password', 'body.username']);
   });
 });
+
+describe('captcha without JavaScript (question)', () => {
+  const WORDS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'];
+  const solve = (text: string) => {
+    const [a = '', b = ''] = text.split(' bằng')[0]!.split(' cộng ');
+    return WORDS.indexOf(a) + WORDS.indexOf(b);
+  };
+
+  it('accepts the right answer once, refuses a wrong, a replayed or a forged one', async () => {
+    const acc = await createAccount(rt.database);
+    const c = await new TestClient(rt.app, '10.0.0.9').init();
+    const challenge = await rt.services.captcha.challenge();
+    const { token, text } = challenge.question;
+    assert.match(text, /^\S+ cộng \S+ bằng bao nhiêu\?/);
+    // Two failures from this address: the captcha is now required.
+    await c.signIn(acc.username, 'Sai1234567');
+    await c.signIn(acc.username, 'Sai1234567');
+    assert.equal((await c.signIn(acc.username, acc.password, `q:${token}:${solve(text) + 1}`)).json().code, 'captcha_required');
+    const [body = '', mac = ''] = token.split('.');
+    const forged = `${Buffer.from(JSON.stringify({ a: 1, b: 1, exp: Date.now() + 60_000, n: 'x' })).toString('base64url')}.${mac}`;
+    assert.equal((await c.signIn(acc.username, acc.password, `q:${forged}:2`)).json().code, 'captcha_required');
+    assert.ok(body.length > 0);
+    assert.equal((await c.signIn(acc.username, acc.password, `q:${token}:${solve(text)}`)).statusCode, 200);
+    // The answer was spent by that sign-in: it cannot be used again.
+    await assert.rejects(rt.services.captcha.verify(rt.database.db, `q:${token}:${solve(text)}`), { code: 'captcha_required' });
+  });
+});

@@ -20,7 +20,7 @@ export function accountRoutes(services: Services): FastifyPluginAsyncZod {
 
     app.get(
       '/api/auth/captcha',
-      { schema: { tags, summary: 'A proof-of-work challenge (ALTCHA)', response: { 200: z.object({ algorithm: z.string(), challenge: z.string(), maxnumber: z.number(), salt: z.string(), signature: z.string() }) } } },
+      { schema: { tags, summary: 'A proof-of-work challenge (ALTCHA), with a question for clients without JavaScript (answer as `q:<token>:<answer>`)', response: { 200: z.object({ algorithm: z.string(), challenge: z.string(), maxnumber: z.number(), salt: z.string(), signature: z.string(), question: z.object({ text: z.string(), textEn: z.string(), token: z.string() }) }) } } },
       () => captcha.challenge(),
     );
 
