@@ -13,11 +13,12 @@ interface Props {
 }
 
 /**
- * The self-hosted proof-of-work check (ALTCHA, Annex V.25). With JavaScript the browser solves it by
- * itself into the hidden `captcha` field; without JavaScript it cannot be solved, and the page says so
- * (the server then refuses the form with a clear message; nothing typed is lost). The message is in the
- * server HTML (class nojs-only, hidden by CSS as soon as the inline script in root marks <html class="js">)
- * rather than in <noscript>, so it also shows when scripts are blocked without the browser's JS switch.
+ * The self-hosted anti-spam check (ALTCHA proof of work, Annex V.25). With JavaScript the browser solves
+ * it by itself into the hidden `captcha` field. Without JavaScript, or when the browser cannot compute
+ * it (crypto.subtle needs https or localhost), a signed question is shown instead and answered in the
+ * `captchaAnswer` field (see app/lib/forms.ts captchaPayload). The question is in the server HTML with
+ * class nojs-only (hidden by CSS once the inline script in root marks <html class="js">) rather than in
+ * <noscript>, so it also shows when scripts are blocked without the browser's JS switch.
  */
 export function Captcha({ challenge, error, onReadyChange }: Props) {
   const t = useT();
@@ -60,9 +61,11 @@ export function Captcha({ challenge, error, onReadyChange }: Props) {
       <p className="field-label">{t('captcha.legend')}</p>
       <FieldMessage id={id} error={error} />
       <input type="hidden" name="captcha" value={payload} />
-      {state === 'idle' ? (
-        <div className="nojs-only">
-          <p className="field-hint">{t('captcha.noscript')}</p>
+      {state === 'idle' || state === 'failed' ? (
+        // Without JavaScript, or when the browser cannot compute (crypto.subtle needs https or
+        // localhost): the question is the way through.
+        <div className={state === 'idle' ? 'nojs-only' : undefined}>
+          {state === 'idle' ? <p className="field-hint">{t('captcha.noscript')}</p> : null}
           <input type="hidden" name="captchaQuestion" value={challenge.question.token} />
           <label htmlFor={`${id}-answer`} className="field-label">
             {lang === 'en' ? challenge.question.textEn : challenge.question.text}

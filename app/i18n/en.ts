@@ -84,7 +84,7 @@ export const en: Record<keyof typeof vi, string> = {
   'captcha.legend': 'Anti-spam check',
   'captcha.working': 'Checking automatically, please wait a moment…',
   'captcha.done': 'Check complete, you can submit.',
-  'captcha.failed': 'The automatic check failed. Please reload the page and try again.',
+  'captcha.failed': 'The automatic check failed: please answer the question below.',
   'captcha.noscript':
     'Without JavaScript the check cannot run by itself: please answer the question below.',
   'captcha.required': 'Please wait for the anti-spam check to finish, then submit again',

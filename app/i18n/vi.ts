@@ -80,7 +80,7 @@ export const vi = {
   'captcha.legend': 'Kiểm tra chống spam',
   'captcha.working': 'Đang kiểm tra tự động, vui lòng chờ trong giây lát…',
   'captcha.done': 'Đã kiểm tra xong, bạn có thể gửi.',
-  'captcha.failed': 'Không kiểm tra tự động được. Vui lòng tải lại trang và thử lại.',
+  'captcha.failed': 'Không kiểm tra tự động được: vui lòng trả lời câu hỏi dưới đây.',
   'captcha.noscript':
     'Không có JavaScript nên không kiểm tra tự động được: vui lòng trả lời câu hỏi dưới đây.',
   'captcha.required': 'Vui lòng chờ bước kiểm tra chống spam hoàn tất rồi gửi lại',
