@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { childAgencyCode, isAgencyCode, parseAgencyCode } from './agency-code.ts';
 import { formatDate, formatDateTime, parseVnDate } from './datetime.ts';
-import { cleanText, foldVietnamese, toNfc } from './text.ts';
+import { cleanText, escapeLike, foldVietnamese, toNfc } from './text.ts';
 
 describe('dates (Annex V.15)', () => {
   it('formats instants as DD/MM/YYYY HH:mm:ss in Vietnam time', () => {
@@ -19,6 +19,7 @@ describe('dates (Annex V.15)', () => {
 });
 
 describe('text (Annex V.11)', () => {
+  it('escapes LIKE wildcards', () => assert.equal(escapeLike('50%_a\\b'), '50\\%\\_a\\\\b'));
   it('folds diacritics including đ', () => assert.equal(foldVietnamese('Đăng ký KHAI SINH ở Hạc Thành'), 'dang ky khai sinh o hac thanh'));
   it('normalises nested values to NFC', () => {
     const nfd = 'Nguyễn'.normalize('NFD');

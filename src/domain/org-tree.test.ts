@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildForest, childPath, decodeCursor, depthOf, encodeCursor, escapeLike, idsOnPath, rebase, topScopes, wouldCycle } from './org-tree.ts';
+import { buildForest, childPath, decodeCursor, depthOf, encodeCursor, idsOnPath, rebase, topScopes, wouldCycle } from './org-tree.ts';
 
 describe('agency tree paths', () => {
   it('builds paths and depths', () => {
@@ -48,9 +48,5 @@ describe('keyset cursor and LIKE escaping', () => {
     assert.deepEqual(decodeCursor(encodeCursor('Nguyễn Văn A', id)), { key: 'Nguyễn Văn A', id });
     assert.equal(decodeCursor('rac'), undefined);
     assert.equal(decodeCursor(Buffer.from('["a","not-uuid"]').toString('base64url')), undefined);
-  });
-
-  it('escapes LIKE wildcards', () => {
-    assert.equal(escapeLike('50%_a\\b'), '50\\%\\_a\\\\b');
   });
 });

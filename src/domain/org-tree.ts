@@ -103,7 +103,3 @@ export function decodeCursor(cursor: string): { key: string; id: string } | unde
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Escapes LIKE wildcards in user text (the pattern is then used with the default `\` escape). */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

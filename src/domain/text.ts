@@ -24,3 +24,8 @@ export function foldVietnamese(input: string): string {
 export function cleanText(input: string): string {
   return input.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
+
+/** Escapes LIKE wildcards in user text (the pattern is then used with the default `\` escape). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

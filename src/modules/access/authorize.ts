@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import type { Permission } from '../../domain/permissions.ts';
 import { allows, scopesFor } from '../../domain/permissions.ts';
 import type { Executor } from '../../db/tx.ts';
@@ -19,7 +21,8 @@ export async function assertAgencyPermission(
   // Same answer for "does not exist" and "not yours" would hide existence; we say 404 only to those
   // who could see it, and 403 otherwise.
   if (!agency) {
-    if (scopesFor(auth.grants, permission).exact.length + scopesFor(auth.grants, permission).prefixes.length === 0) throw new ForbiddenError();
+    const scopes = scopesFor(auth.grants, permission);
+    if (scopes.exact.length + scopes.prefixes.length === 0) throw new ForbiddenError();
     throw new NotFoundError('Không tìm thấy cơ quan, đơn vị');
   }
   if (!allows(auth.grants, permission, agency.path)) {
@@ -33,4 +36,15 @@ export function requireScopes(auth: AuthContext | undefined, permission: Permiss
   const scopes = scopesFor(auth.grants, permission);
   if (scopes.exact.length === 0 && scopes.prefixes.length === 0) throw new ForbiddenError();
   return scopes;
+}
+
+/** SQL condition: the agency path column lies in the scopes (paths hold uuids and slashes only, no LIKE wildcards). */
+export function pathInScopes(pathColumn: string, scopes: { exact: readonly string[]; prefixes: readonly string[] }): RawBuilder<boolean> {
+  const col = sql.ref(pathColumn);
+  const parts = [
+    ...(scopes.exact.length > 0 ? [sql`${col} in (${sql.join(scopes.exact)})`] : []),
+    ...scopes.prefixes.map((p) => sql`${col} like ${`${p}%`}`),
+  ];
+  if (parts.length === 0) return sql<boolean>`false`;
+  return sql<boolean>`(${sql.join(parts, sql` or `)})`;
 }

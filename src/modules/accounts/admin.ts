@@ -15,6 +15,8 @@ import type { ModuleDeps } from '../deps.ts';
 import type { AccessStats, AccountDetail, AccountRow, AccountSearch } from './schema.ts';
 import { revokeAllSessions } from './sessions.ts';
 import type { AuthContext } from './sessions.ts';
+import { escapeLike } from '../../domain/text.ts';
+import { pathInScopes } from '../access/authorize.ts';
 
 /** Filters shared by the search and the export. */
 export type AccountFilter = Pick<AccountSearch, 'q' | 'kind' | 'status'>;
@@ -29,10 +31,6 @@ const KIND_VI: Record<string, string> = { citizen: 'Công dân', organisation: '
 const STATUS_VI: Record<string, string> = { pending: 'Chờ kích hoạt', active: 'Đang hoạt động', disabled: 'Đã khóa' };
 const CSV_HEADERS = ['Mã tài khoản', 'Loại tài khoản', 'Tên đăng nhập', 'Họ và tên', 'Thư điện tử', 'Số điện thoại', 'Số định danh cá nhân', 'Tên tổ chức', 'Mã số thuế', 'Trạng thái', 'Ngày đăng ký', 'Đăng nhập gần nhất'];
 const EXPORT_BATCH = 500;
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 function encodeCursor(at: string, id: string): string {
   return Buffer.from(JSON.stringify([at, id])).toString('base64url');
@@ -82,12 +80,7 @@ export class AccountsAdminService {
         .innerJoin('agencies as ag', 'ag.id', 'o.agency_id')
         .select('o.account_id')
         .whereRef('o.account_id', '=', 'a.id')
-        .where((e) =>
-          e.or([
-            ...(scope.exact.length > 0 ? [e('ag.path', 'in', scope.exact)] : []),
-            ...scope.prefixes.map((p) => e('ag.path', 'like', `${escapeLike(p)}%`)),
-          ]),
-        );
+        .where(pathInScopes('ag.path', scope));
       return eb.or([eb('a.kind', '<>', 'official'), eb.exists(paths)]);
     };
   }

@@ -6,6 +6,8 @@ import type { AuthContext } from '../accounts/sessions.ts';
 import type { ModuleDeps } from '../deps.ts';
 import { verifyAuditChain } from './verify.ts';
 import type { AuditVerifyResult } from './verify.ts';
+import { escapeLike } from '../../domain/text.ts';
+import { pathInScopes } from '../access/authorize.ts';
 
 /** Contracts of audit browsing (shared by the JSON API and the back-office screens). */
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -59,10 +61,6 @@ function dayStart(day: string): Date {
   return new Date(`${day}T00:00:00+07:00`);
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** Browsing and verification of the hash-chained audit log (every state change of the platform). */
 export class AuditService {
   readonly deps: ModuleDeps;
@@ -97,12 +95,7 @@ export class AuditService {
         'l.hash',
       ]);
     if (!global) {
-      q = q.where((eb) =>
-        eb.or([
-          ...(scopes.exact.length > 0 ? [eb('ag.path', 'in', scopes.exact)] : []),
-          ...scopes.prefixes.map((p) => eb('ag.path', 'like', `${escapeLike(p)}%`)),
-        ]),
-      );
+      q = q.where(pathInScopes('ag.path', scopes));
     }
     if (query.actorId) q = q.where('l.actor_id', '=', query.actorId);
     if (query.action) {

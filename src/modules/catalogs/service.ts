@@ -17,6 +17,7 @@ import type {
   ListItemsQuery,
   UpdateItem,
 } from './schema.ts';
+import { escapeLike } from '../../domain/text.ts';
 
 type CatalogRow = Selectable<CatalogsTable>;
 type ItemRow = Omit<Selectable<CatalogItemsTable>, 'search'>;
@@ -402,10 +403,6 @@ function diff(
 function searchWords(q: string | undefined): string[] {
   if (!q) return [];
   return q.normalize('NFC').split(/\s+/).filter(Boolean).slice(0, 8);
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Opaque keyset cursor: the (sort_order, code) of the last row of the page. */

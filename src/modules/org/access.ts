@@ -1,5 +1,3 @@
-import type { RawBuilder } from 'kysely';
-import { sql } from 'kysely';
 import { inScopes, mergeScopes } from '../../domain/org-tree.ts';
 import { allows, holdsAtRoot, scopesFor } from '../../domain/permissions.ts';
 import type { Permission } from '../../domain/permissions.ts';
@@ -101,15 +99,5 @@ export function assertMayGrant(auth: AuthContext, rolePermissions: readonly stri
   }
 }
 
-/** SQL condition: the agency path column lies in the scopes (paths hold uuids and slashes only, no LIKE wildcards). */
-export function pathInScopes(pathColumn: string, scopes: Scopes): RawBuilder<boolean> {
-  const col = sql.ref(pathColumn);
-  const parts = [
-    ...(scopes.exact.length > 0 ? [sql`${col} in (${sql.join(scopes.exact)})`] : []),
-    ...scopes.prefixes.map((p) => sql`${col} like ${`${p}%`}`),
-  ];
-  if (parts.length === 0) return sql<boolean>`false`;
-  return sql<boolean>`(${sql.join(parts, sql` or `)})`;
-}
-
 export { inScopes };
+export { pathInScopes } from '../access/authorize.ts';

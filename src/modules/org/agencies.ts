@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { buildForest, childPath, escapeLike, idsOnPath, inScopes, topScopes, wouldCycle } from '../../domain/org-tree.ts';
+import { buildForest, childPath, idsOnPath, inScopes, topScopes, wouldCycle } from '../../domain/org-tree.ts';
 import type { TreeNode } from '../../domain/org-tree.ts';
 import type { Executor, Tx } from '../../db/tx.ts';
 import type { DB } from '../../db/types.ts';
@@ -14,6 +14,7 @@ import { assertAgencyReadable, assertPathPermission, assertRootAdmin, pathInScop
 import type { Scopes } from './access.ts';
 import type { AgencyCreate, AgencyDetail, AgencyListQuery, AgencyTreeNode, AgencyUpdate, AgencyView } from './schema.ts';
 import { agencyView, given, isUniqueViolation } from './views.ts';
+import { escapeLike } from '../../domain/text.ts';
 
 /** Agencies (cơ quan, đơn vị): a tree of any depth with materialised paths, partitioned by scopes. */
 

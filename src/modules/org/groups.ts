@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { escapeLike } from '../../domain/org-tree.ts';
+import { escapeLike } from '../../domain/text.ts';
 import type { Executor, Tx } from '../../db/tx.ts';
 import type { DB } from '../../db/types.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';

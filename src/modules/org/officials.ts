@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { decodeCursor, encodeCursor, escapeLike } from '../../domain/org-tree.ts';
+import { decodeCursor, encodeCursor } from '../../domain/org-tree.ts';
 import type { Executor, Tx } from '../../db/tx.ts';
 import type { DB } from '../../db/types.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
@@ -14,6 +14,7 @@ import { assertAgencyReadable, pathInScopes, requireAuthed, scopesForAny } from 
 import { selectAssignments } from './roles.ts';
 import type { OfficialCreate, OfficialDetail, OfficialListQuery, OfficialPage, OfficialUpdate } from './schema.ts';
 import { assignmentView, isUniqueViolation, officialView } from './views.ts';
+import { escapeLike } from '../../domain/text.ts';
 
 /** Officials (cán bộ, công chức): accounts of kind `official` with their agency, department, position and title. */
 

@@ -1,6 +1,6 @@
 import { scopesFor } from '../../domain/permissions.ts';
 import type { Permission } from '../../domain/permissions.ts';
-import { escapeLike } from '../../domain/org-tree.ts';
+import { pathInScopes } from '../access/authorize.ts';
 import type { Executor } from '../../db/tx.ts';
 import type { AuthContext } from '../accounts/sessions.ts';
 
@@ -24,12 +24,7 @@ export async function agencyOptions(db: Executor, auth: AuthContext | undefined,
     .selectFrom('agencies')
     .select(['id', 'name', 'path', 'parent_id'])
     .where('active', '=', true)
-    .where((eb) =>
-      eb.or([
-        ...(exact.length > 0 ? [eb('path', 'in', exact)] : []),
-        ...prefixes.map((p) => eb('path', 'like', `${escapeLike(p)}%`)),
-      ]),
-    )
+    .where(pathInScopes('path', { exact, prefixes }))
     .orderBy('depth')
     .orderBy('name')
     .limit(1000)
