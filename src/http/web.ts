@@ -8,13 +8,13 @@ import { createRequestHandler, RouterContextProvider } from 'react-router';
 import type { ServerBuild } from 'react-router';
 import { isLang, webContext } from '../../app/context.ts';
 import type { Lang, WebContext } from '../../app/context.ts';
-import { safeEqual } from '../modules/accounts/tokens.ts';
 import { RateLimitedError } from '../errors.ts';
 import type { Services } from '../services.ts';
 import {
   actorOf,
   cookieOptions,
   CSRF_FIELD,
+  csrfMatches,
   metaOf,
   SESSION_COOKIE,
   setSessionCookie,
@@ -146,8 +146,7 @@ async function hasValidCsrfField(
     return false;
   try {
     const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
-    const submitted = form.get(CSRF_FIELD);
-    return typeof submitted === 'string' && expected !== '' && safeEqual(submitted, expected);
+    return csrfMatches(expected, form.get(CSRF_FIELD));
   } catch {
     return false;
   }

@@ -1,9 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
-import type { Permission } from '../../domain/permissions.ts';
-import { hasAnywhere } from '../../domain/permissions.ts';
 import type { Database } from '../../db/client.ts';
-import { CsrfError, ForbiddenError, UnauthenticatedError } from '../../errors.ts';
+import { CsrfError, UnauthenticatedError } from '../../errors.ts';
 import type { Actor } from '../../modules/audit/audit.ts';
 import { resolveSession } from '../../modules/accounts/sessions.ts';
 import type { AuthContext, SessionMeta } from '../../modules/accounts/sessions.ts';
@@ -62,28 +60,21 @@ export function csrfTokenFor(secret: string, binding: string): string {
   return hmac(secret, `csrf:${binding}`);
 }
 
-/** Throws unless the request carries the CSRF token of its session (header or form field). */
-export function assertCsrf(req: FastifyRequest, submitted: string | undefined): void {
-  if (!submitted || !safeEqual(submitted, req.csrfToken)) throw new CsrfError();
+/** True when `submitted` (header or form field) is the CSRF token of the request's session. */
+export function csrfMatches(expected: string, submitted: unknown): boolean {
+  return typeof submitted === 'string' && expected !== '' && safeEqual(submitted, expected);
 }
 
 /** preHandler for JSON API routes that change state. */
 export async function csrfGuard(req: FastifyRequest): Promise<void> {
   const header = req.headers[CSRF_HEADER];
-  assertCsrf(req, Array.isArray(header) ? header[0] : header);
+  if (!csrfMatches(req.csrfToken, Array.isArray(header) ? header[0] : header)) throw new CsrfError();
   return Promise.resolve();
 }
 
 export function requireAuth(req: FastifyRequest): AuthContext {
   if (!req.auth) throw new UnauthenticatedError();
   return req.auth;
-}
-
-export function requireOfficial(req: FastifyRequest, permission?: Permission): AuthContext {
-  const auth = requireAuth(req);
-  if (auth.account.kind !== 'official') throw new ForbiddenError('Chức năng này chỉ dành cho cán bộ, công chức');
-  if (permission && !hasAnywhere(auth.grants, permission)) throw new ForbiddenError();
-  return auth;
 }
 
 export function actorOf(req: FastifyRequest): Actor {
