@@ -217,6 +217,104 @@ export interface SchemaMigrationsTable {
   applied_at: TimestampDefault;
 }
 
+export interface BlobsTable {
+  sha256: string;
+  media_type: string;
+  size: number;
+  content: Uint8Array;
+  created_at: TimestampDefault;
+}
+
+export interface ProcedureFieldsTable {
+  code: string;
+  name: string;
+  national_code: string | null;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface FormTemplatesTable {
+  code: string;
+  name: string;
+  legal_basis: string | null;
+  file_name: string | null;
+  blob_sha256: string | null;
+  media_type: string | null;
+  size: number | null;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+  updated_by: string | null;
+}
+
+export type ProcedureStatus = 'draft' | 'published' | 'withdrawn';
+
+export interface ProceduresTable {
+  id: Generated<string>;
+  code: string;
+  slug: string;
+  name: string;
+  field_code: string;
+  content: JSONColumnType<Record<string, unknown>>;
+  published: JSONColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  status: ColumnType<ProcedureStatus, ProcedureStatus | undefined, ProcedureStatus>;
+  has_changes: Generated<boolean>;
+  version: Generated<number>;
+  publications: Generated<number>;
+  flags: JSONColumnType<{ field: string; message: string }[], string | undefined>;
+  flag_count: Generated<number>;
+  source: ColumnType<'local' | 'national', 'local' | 'national' | undefined, 'local' | 'national'>;
+  pub_name: string | null;
+  pub_field_code: string | null;
+  online_level: 'full' | 'partial' | 'none' | null;
+  legacy_level: number | null;
+  applicant_kinds: Generated<string[]>;
+  levels: Generated<string[]>;
+  search_name: string | null;
+  search_body: string | null;
+  published_at: TimestampNullable;
+  published_by: string | null;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+  updated_by: string | null;
+}
+
+export interface ProcedureAgenciesTable {
+  procedure_id: string;
+  agency_id: string;
+  channels: Generated<string[]>;
+}
+
+export interface ProcedureHistoryTable {
+  id: Generated<number>;
+  procedure_id: string;
+  version: number;
+  action: 'create' | 'update' | 'publish' | 'withdraw' | 'import';
+  content: JSONColumnType<Record<string, unknown>, string, never>;
+  actor_id: string | null;
+  actor_name: string;
+  note: string | null;
+  created_at: TimestampDefault;
+}
+
+export type GuideKind = 'guide' | 'faq' | 'life_event';
+
+export interface GuidesTable {
+  id: Generated<string>;
+  slug: string;
+  kind: GuideKind;
+  title: string;
+  summary: Generated<string>;
+  body: Generated<string>;
+  procedure_codes: Generated<string[]>;
+  sort_order: Generated<number>;
+  published: Generated<boolean>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+  updated_by: string | null;
+}
+
 export interface DB {
   catalogs: CatalogsTable;
   catalog_items: CatalogItemsTable;
@@ -237,6 +335,13 @@ export interface DB {
   access_log: AccessLogTable;
   outbox: OutboxTable;
   schema_migrations: SchemaMigrationsTable;
+  blobs: BlobsTable;
+  procedure_fields: ProcedureFieldsTable;
+  form_templates: FormTemplatesTable;
+  procedures: ProceduresTable;
+  procedure_agencies: ProcedureAgenciesTable;
+  procedure_history: ProcedureHistoryTable;
+  guides: GuidesTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -1,3 +1,4 @@
+import { esc } from '../../domain/xml.ts';
 import type { CatalogExport } from './schema.ts';
 
 /**
@@ -38,15 +39,4 @@ export function catalogExportToXml(data: CatalogExport): string {
   }
   lines.push('</DanhMuc>');
   return `${lines.join('\n')}\n`;
-}
-
-/** Escapes text for XML 1.0 content and attributes, dropping characters XML cannot carry. */
-export function esc(value: string): string {
-  return value
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
 }
