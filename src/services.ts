@@ -14,6 +14,12 @@ import { AuditService } from './modules/audit/service.ts';
 import { CalendarService } from './modules/calendar/service.ts';
 import { CatalogsService } from './modules/catalogs/service.ts';
 import { OrgService } from './modules/org/service.ts';
+import { GuidesService } from './modules/guides/service.ts';
+import { ProcedureFields } from './modules/procedures/fields.ts';
+import { FormTemplates } from './modules/procedures/forms.ts';
+import { PublicCatalog } from './modules/procedures/public.ts';
+import { ProceduresService } from './modules/procedures/service.ts';
+import { ProcedureSync } from './modules/procedures/sync.ts';
 
 /**
  * Every use case of the platform, built once per process and shared by the JSON API and the web
@@ -29,6 +35,12 @@ export interface Services {
   catalogs: CatalogsService;
   calendar: CalendarService;
   audit: AuditService;
+  procedures: ProceduresService;
+  procedureSync: ProcedureSync;
+  procedureFields: ProcedureFields;
+  formTemplates: FormTemplates;
+  publicCatalog: PublicCatalog;
+  guides: GuidesService;
   accessLog: AccessLog;
   relay: OutboxRelay;
   resolveSession(token: string): Promise<AuthContext | undefined>;
@@ -51,6 +63,12 @@ export function createServices(deps: { config: Config; database: Database; boss:
     catalogs: new CatalogsService(moduleDeps),
     calendar: new CalendarService(moduleDeps),
     audit: new AuditService(moduleDeps),
+    procedures: new ProceduresService(moduleDeps),
+    procedureSync: new ProcedureSync(moduleDeps),
+    procedureFields: new ProcedureFields(moduleDeps),
+    formTemplates: new FormTemplates(moduleDeps),
+    publicCatalog: new PublicCatalog(moduleDeps),
+    guides: new GuidesService(moduleDeps),
     accessLog: new AccessLog(database.db),
     relay,
     resolveSession: (token) => resolveSession(database.db, token),

@@ -14,6 +14,9 @@ import { auditRoutes } from '../modules/audit/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
 import { catalogRoutes } from '../modules/catalogs/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
+import { guideRoutes } from '../modules/guides/routes.ts';
+import { procedureRoutes } from '../modules/procedures/routes.ts';
+import { seoRoutes } from '../modules/procedures/seo-routes.ts';
 import type { Services } from '../services.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -37,6 +40,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger === false ? false : logOptions(config),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Procedure slugs are up to ~80 characters, a code or slug parameter up to 200.
+    routerOptions: { maxParamLength: 300 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -48,7 +53,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       openapi: '3.1.0',
       info: {
         title: 'Cổng Dịch vụ công & Hệ thống một cửa điện tử — API',
-        description: 'Public and back-office API. Errors are application/problem+json (RFC 9457) with a stable `code`.',
+        description:
+          'Public and back-office API. Errors are application/problem+json (RFC 9457) with a stable `code`.',
         version: '0.1.0',
       },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dvc_sid' } } },
@@ -67,16 +73,29 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerAuth(app, { database: services.database, config });
   accessLogging(app, services);
 
-  app.get('/api/health', { schema: { tags: ['Hệ thống / System'], response: { 200: z.object({ status: z.literal('ok') }) } } }, () =>
-    Promise.resolve({ status: 'ok' as const }),
+  app.get(
+    '/api/health',
+    { schema: { tags: ['Hệ thống / System'], response: { 200: z.object({ status: z.literal('ok') }) } } },
+    () => Promise.resolve({ status: 'ok' as const }),
   );
   app.get('/api/ready', { schema: { tags: ['Hệ thống / System'] } }, async (_req, reply) => {
     const pending = await pendingMigrations(services.database).catch(() => undefined);
     if (!pending) {
-      return sendProblem(reply, { status: 503, code: 'database_unreachable', title: 'Không kết nối được cơ sở dữ liệu', detail: 'Không kết nối được cơ sở dữ liệu' });
+      return sendProblem(reply, {
+        status: 503,
+        code: 'database_unreachable',
+        title: 'Không kết nối được cơ sở dữ liệu',
+        detail: 'Không kết nối được cơ sở dữ liệu',
+      });
     }
     if (pending.length > 0) {
-      return sendProblem(reply, { status: 503, code: 'not_migrated', title: 'Cơ sở dữ liệu chưa được cập nhật cấu trúc', detail: `Còn ${pending.length} migration chưa chạy`, pending });
+      return sendProblem(reply, {
+        status: 503,
+        code: 'not_migrated',
+        title: 'Cơ sở dữ liệu chưa được cập nhật cấu trúc',
+        detail: `Còn ${pending.length} migration chưa chạy`,
+        pending,
+      });
     }
     return { status: 'ready' as const, database: services.database.kind };
   });
@@ -88,6 +107,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(catalogRoutes(services));
   await app.register(calendarRoutes(services));
   await app.register(auditRoutes(services));
+  await app.register(procedureRoutes(services));
+  await app.register(guideRoutes(services));
+  await app.register(seoRoutes(services));
 
   if (opts.web) {
     const { webPlugin } = await import('./web.ts');
@@ -102,7 +124,8 @@ function securityHeaders(app: FastifyInstance): void {
     void reply.header('referrer-policy', 'strict-origin-when-cross-origin');
     void reply.header('x-frame-options', 'DENY');
     void reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
-    if (req.protocol === 'https') void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (req.protocol === 'https')
+      void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     return payload;
   });
 }
@@ -111,7 +134,13 @@ function securityHeaders(app: FastifyInstance): void {
 function accessLogging(app: FastifyInstance, services: Services): void {
   app.addHook('onResponse', async (req, reply) => {
     const path = req.url.split('?')[0] ?? '/';
-    if (req.method === 'OPTIONS' || path.startsWith('/assets/') || path === '/api/health' || path === '/api/ready') return;
+    if (
+      req.method === 'OPTIONS' ||
+      path.startsWith('/assets/') ||
+      path === '/api/health' ||
+      path === '/api/ready'
+    )
+      return;
     services.accessLog.record({
       account_id: req.auth?.account.id ?? null,
       kind: path.startsWith('/api/') ? 'api' : 'page',

@@ -20,10 +20,21 @@ import {
   setSessionCookie,
 } from './plugins/auth.ts';
 import { rateLimit } from './plugins/rate-limit.ts';
+import { FORM_MAX_BYTES } from '../modules/procedures/forms.ts';
 
 export const LANG_COOKIE = 'lang';
-/** Largest form body the web app accepts (uploads come later with their own limits). */
+/** Largest form body the web app accepts, except on the pages below that take files. */
 const MAX_FORM_BYTES = 2 * 1024 * 1024;
+/** Pages posting files: a national catalog import (about 12 MB for 1,601 procedures) and form templates
+ * (with JavaScript, React Router posts to the same path + ".data"). */
+const UPLOAD_LIMITS: readonly [RegExp, number][] = [
+  [/^\/mot-cua\/thu-tuc\/dong-bo(\.data)?(\?|$)/, 64 * 1024 * 1024],
+  [/^\/mot-cua\/thu-tuc\/bieu-mau(\.data)?(\?|$)/, FORM_MAX_BYTES + 1024 * 1024],
+];
+
+function formLimit(url: string): number {
+  return UPLOAD_LIMITS.find(([path]) => path.test(url))?.[1] ?? MAX_FORM_BYTES;
+}
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Pages whose POST tries a password, a token or creates an account: rate-limited per client address, like the API. */
 const AUTH_FORM =
@@ -83,10 +94,11 @@ export async function webPlugin(app: FastifyInstance, opts: WebOptions): Promise
             .send(err.message);
         }
       }
-      if (Number(req.headers['content-length'] ?? 0) > MAX_FORM_BYTES) return tooLarge(reply);
+      const limit = formLimit(req.url);
+      if (Number(req.headers['content-length'] ?? 0) > limit) return tooLarge(reply);
       // Read the body once, check the token, then hand React Router the same request (values in NFC).
       const body = await request.arrayBuffer();
-      if (body.byteLength > MAX_FORM_BYTES) return tooLarge(reply);
+      if (body.byteLength > limit) return tooLarge(reply);
       const contentType = request.headers.get('content-type');
       csrfValid = await hasValidCsrfField(body, contentType, req.csrfToken);
       const headers = new Headers(request.headers);
