@@ -43,7 +43,12 @@ async function counts(): Promise<Record<string, number>> {
       | 'user_groups'
       | 'user_group_members'
       | 'catalog_items'
-      | 'calendar_days',
+      | 'calendar_days'
+      | 'procedures'
+      | 'procedure_history'
+      | 'procedure_agencies'
+      | 'procedure_fields'
+      | 'guides',
   ) =>
     Number(
       (
@@ -63,6 +68,11 @@ async function counts(): Promise<Record<string, number>> {
     user_group_members: await n('user_group_members'),
     catalog_items: await n('catalog_items'),
     calendar_days: await n('calendar_days'),
+    procedures: await n('procedures'),
+    procedure_history: await n('procedure_history'),
+    procedure_agencies: await n('procedure_agencies'),
+    procedure_fields: await n('procedure_fields'),
+    guides: await n('guides'),
   };
 }
 
@@ -104,6 +114,29 @@ describe('demonstration data', () => {
       logs.some((l) => l.startsWith('Đã nạp dữ liệu mẫu')),
       logs.join('\n'),
     );
+  });
+
+  it('loads the 1,601 national procedures through the import path, published where complete', async () => {
+    const db = rt.database.db;
+    assert.equal(first.procedures, 1601);
+    const byStatus = await db
+      .selectFrom('procedures')
+      .select(['status', 'source', (eb) => eb.fn.countAll<string>().as('n')])
+      .groupBy(['status', 'source'])
+      .execute();
+    assert.ok(
+      byStatus.every((r) => r.source === 'national' && (r.status === 'published' || r.status === 'draft')),
+    );
+    const published = Number(byStatus.find((r) => r.status === 'published')?.n ?? 0);
+    assert.ok(published > 1400, `published ${published}`);
+    // Drafts are exactly those missing an attribute II.1.2 requires.
+    const report = logs.find((l) => l.startsWith('Thủ tục hành chính:')) ?? '';
+    assert.match(report, new RegExp(`công bố ${published}`));
+    const birth = await rt.services.publicCatalog.get('1.001193');
+    assert.equal(birth.content.name, 'Thủ tục đăng ký khai sinh');
+    assert.equal(birth.field.name, 'Hộ tịch');
+    assert.equal(birth.agencies.filter((a) => /^(Xã|Phường)/.test(a.name)).length, 166);
+    assert.ok((first.guides ?? 0) >= 10);
   });
 
   it('puts every real commune of Thanh Hóa under the province, with QCVN 102-style codes', async () => {
