@@ -1,7 +1,11 @@
+import { enProcedures } from './en-procedures.ts';
+import { enProceduresAdmin } from './en-procedures-admin.ts';
 import type { vi } from './vi.ts';
 
 /** English interface text, for foreigners and Vietnamese abroad. Same keys as vi.ts. */
 export const en: Record<keyof typeof vi, string> = {
+  ...enProcedures,
+  ...enProceduresAdmin,
   'app.portalName': 'Public Service Portal',
   'app.backOfficeName': 'One-Stop Electronic Information System',
   'app.tagline': 'Administrative procedures online: fast, transparent, anytime, anywhere',
@@ -85,8 +89,7 @@ export const en: Record<keyof typeof vi, string> = {
   'captcha.working': 'Checking automatically, please wait a moment…',
   'captcha.done': 'Check complete, you can submit.',
   'captcha.failed': 'The automatic check failed: please answer the question below.',
-  'captcha.noscript':
-    'Without JavaScript the check cannot run by itself: please answer the question below.',
+  'captcha.noscript': 'Without JavaScript the check cannot run by itself: please answer the question below.',
   'captcha.required': 'Please wait for the anti-spam check to finish, then submit again',
 
   'register.title': 'Register an account',
@@ -188,6 +191,8 @@ export const en: Record<keyof typeof vi, string> = {
   'bo.section.calendar': 'Working calendar',
   'bo.section.accounts': 'Citizen accounts',
   'bo.section.audit': 'Audit log',
+  'bo.section.procedures': 'Procedures',
+  'bo.section.guides': 'Guides and FAQs',
   'bo.toPortal': 'Public Service Portal',
 
   // ── Back-office administration: Tổ chức (org.*), Người dùng (users.*, groups.*, roles.*), shared (adm.*) ──
@@ -295,7 +300,8 @@ export const en: Record<keyof typeof vi, string> = {
   'org.err.has_active_children': 'The agency still has active sub-agencies: deactivate them first',
   'org.err.parent_inactive': 'The parent agency is inactive: reactivate it first',
   'org.err.agency_inactive': 'The agency is inactive',
-  'org.err.department_has_officials': 'Officials still work in this department: move them to another department first',
+  'org.err.department_has_officials':
+    'Officials still work in this department: move them to another department first',
   'org.err.cannot_disable_self': 'You cannot disable your own account',
   'org.err.already_member': 'The official is already a member of the group',
 
@@ -319,7 +325,8 @@ export const en: Record<keyof typeof vi, string> = {
   'users.empty': 'No officials match.',
   'users.fullName': 'Full name',
   'users.username': 'Username',
-  'users.usernameHint': '3–50 characters: lowercase unaccented letters, digits, dots, underscores, dashes; e.g. nguyen.van.a',
+  'users.usernameHint':
+    '3–50 characters: lowercase unaccented letters, digits, dots, underscores, dashes; e.g. nguyen.van.a',
   'users.positionTitle': 'Position, title',
   'users.position': 'Position',
   'users.positionHint': 'From the shared list of positions',
@@ -381,7 +388,8 @@ export const en: Record<keyof typeof vi, string> = {
   'users.grant': 'Grant role',
   'users.groupsTitle': 'User groups',
   'users.noGroups': 'Not a member of any group.',
-  'users.notice.created': 'Official’s account created. They can sign in straight away with the initial password.',
+  'users.notice.created':
+    'Official’s account created. They can sign in straight away with the initial password.',
   'users.notice.updated': 'Official’s details saved.',
   'users.notice.password': 'New password set. The official’s previous sessions have ended.',
   'users.notice.enabled': 'Account enabled.',
@@ -429,8 +437,10 @@ export const en: Record<keyof typeof vi, string> = {
   'groups.notice.memberRemoved': 'Member removed from the group.',
 
   'roles.title': 'Roles and permissions',
-  'roles.intro': 'Roles are used to give rights to officials. Only a top-level system administrator can edit roles.',
-  'roles.introAdmin': 'Roles are used to give rights to officials. Changing a role’s permissions applies at once to every official holding it.',
+  'roles.intro':
+    'Roles are used to give rights to officials. Only a top-level system administrator can edit roles.',
+  'roles.introAdmin':
+    'Roles are used to give rights to officials. Changing a role’s permissions applies at once to every official holding it.',
   'roles.empty': 'No roles yet.',
   'roles.code': 'Role code',
   'roles.name': 'Role name',

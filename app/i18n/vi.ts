@@ -1,5 +1,10 @@
+import { viProcedures } from './vi-procedures.ts';
+import { viProceduresAdmin } from './vi-procedures-admin.ts';
+
 /** Vietnamese interface text (the default). Every key here must also exist in en.ts (checked by tsc). */
 export const vi = {
+  ...viProcedures,
+  ...viProceduresAdmin,
   'app.portalName': 'Cổng Dịch vụ công',
   'app.backOfficeName': 'Hệ thống thông tin một cửa điện tử',
   'app.tagline': 'Thực hiện thủ tục hành chính trực tuyến: nhanh chóng, minh bạch, mọi lúc, mọi nơi',
@@ -185,6 +190,8 @@ export const vi = {
   'bo.section.calendar': 'Lịch làm việc',
   'bo.section.accounts': 'Tài khoản công dân',
   'bo.section.audit': 'Nhật ký',
+  'bo.section.procedures': 'Thủ tục hành chính',
+  'bo.section.guides': 'Hướng dẫn, hỏi đáp',
   'bo.toPortal': 'Cổng Dịch vụ công',
 
   // ── Back-office administration: Tổ chức (org.*), Người dùng (users.*, groups.*, roles.*), shared (adm.*) ──
@@ -209,7 +216,8 @@ export const vi = {
   'adm.nextPage': 'Trang sau',
 
   'org.title': 'Cơ quan, đơn vị',
-  'org.intro': 'Các cơ quan, đơn vị bạn quản lý. Mở một cơ quan để xem đơn vị trực thuộc và phòng ban của cơ quan đó.',
+  'org.intro':
+    'Các cơ quan, đơn vị bạn quản lý. Mở một cơ quan để xem đơn vị trực thuộc và phòng ban của cơ quan đó.',
   'org.searchTitle': 'Tìm cơ quan, đơn vị',
   'org.search': 'Tên hoặc mã cơ quan',
   'org.searchHint': 'Gõ có dấu hoặc không dấu, ví dụ: ubnd xa dong tien',
@@ -289,10 +297,12 @@ export const vi = {
   'org.err.duplicate_id_number': 'Số định danh cá nhân đã được dùng cho tài khoản khác',
   'org.err.duplicate_group_name': 'Cơ quan đã có nhóm người dùng trùng tên',
   'org.err.duplicate_role_assignment': 'Cán bộ đã có vai trò này tại cơ quan, đơn vị này',
-  'org.err.has_active_children': 'Cơ quan còn đơn vị trực thuộc đang hoạt động: hãy ngừng hoạt động các đơn vị đó trước',
+  'org.err.has_active_children':
+    'Cơ quan còn đơn vị trực thuộc đang hoạt động: hãy ngừng hoạt động các đơn vị đó trước',
   'org.err.parent_inactive': 'Cơ quan cấp trên đang ngừng hoạt động: hãy kích hoạt cơ quan cấp trên trước',
   'org.err.agency_inactive': 'Cơ quan đã ngừng hoạt động',
-  'org.err.department_has_officials': 'Phòng ban còn cán bộ đang làm việc: hãy chuyển cán bộ sang phòng ban khác trước',
+  'org.err.department_has_officials':
+    'Phòng ban còn cán bộ đang làm việc: hãy chuyển cán bộ sang phòng ban khác trước',
   'org.err.cannot_disable_self': 'Bạn không thể tự khóa tài khoản của chính mình',
   'org.err.already_member': 'Cán bộ đã là thành viên của nhóm',
 
@@ -316,7 +326,8 @@ export const vi = {
   'users.empty': 'Không có cán bộ nào phù hợp.',
   'users.fullName': 'Họ và tên',
   'users.username': 'Tên đăng nhập',
-  'users.usernameHint': '3–50 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang; ví dụ nguyen.van.a',
+  'users.usernameHint':
+    '3–50 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang; ví dụ nguyen.van.a',
   'users.positionTitle': 'Chức vụ, chức danh',
   'users.position': 'Chức vụ',
   'users.positionHint': 'Theo danh mục chức vụ dùng chung',
@@ -426,8 +437,10 @@ export const vi = {
   'groups.notice.memberRemoved': 'Đã bỏ thành viên khỏi nhóm.',
 
   'roles.title': 'Vai trò và quyền',
-  'roles.intro': 'Các vai trò dùng để phân quyền cho cán bộ. Chỉ quản trị hệ thống cấp cao nhất được sửa vai trò.',
-  'roles.introAdmin': 'Các vai trò dùng để phân quyền cho cán bộ. Thay đổi quyền của vai trò có hiệu lực ngay với mọi cán bộ giữ vai trò đó.',
+  'roles.intro':
+    'Các vai trò dùng để phân quyền cho cán bộ. Chỉ quản trị hệ thống cấp cao nhất được sửa vai trò.',
+  'roles.introAdmin':
+    'Các vai trò dùng để phân quyền cho cán bộ. Thay đổi quyền của vai trò có hiệu lực ngay với mọi cán bộ giữ vai trò đó.',
   'roles.empty': 'Chưa có vai trò nào.',
   'roles.code': 'Mã vai trò',
   'roles.name': 'Tên vai trò',

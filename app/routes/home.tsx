@@ -1,11 +1,41 @@
 import { Form, Link } from 'react-router';
+import { formatCount } from '../components/admin-format.ts';
+import { FieldHint, fieldId } from '../components/Field.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { web } from '../context.ts';
 import { useT } from '../i18n/index.ts';
 import { useRootData } from '../lib/root-data.ts';
+import type { Route } from './+types/home.ts';
+import { catalogLinks } from './catalog/catalog-ui.tsx';
+
+export const links = catalogLinks;
+
+/** How many fields the home page offers directly (the rest are one click away on /linh-vuc). */
+const TOP_FIELDS = 12;
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const { services } = web(context);
+  const [fields, guides] = await Promise.all([
+    services.publicCatalog.fields(),
+    services.guides.listPublished(),
+  ]);
+  const pick = (kind: string) =>
+    guides.filter((g) => g.kind === kind).map((g) => ({ slug: g.slug, title: g.title, summary: g.summary }));
+  return {
+    fields: [...fields]
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'vi'))
+      .slice(0, TOP_FIELDS)
+      .map((f) => ({ code: f.code, name: f.name, count: f.count })),
+    events: pick('life_event'),
+    guides: pick('guide').slice(0, 4),
+    faqs: pick('faq').slice(0, 4),
+  };
+}
 
 /** Portal home: the entry points, in the citizen's words (at most 3 clicks to any service, Annex V.2). */
-export default function Home() {
+export default function Home({ loaderData }: Route.ComponentProps) {
   const t = useT();
+  const { fields, events, guides, faqs } = loaderData;
   const user = useRootData()?.user ?? null;
   return (
     <>
@@ -13,7 +43,47 @@ export default function Home() {
       <section className="hero" aria-labelledby="home-title">
         <h1 id="home-title">{t('home.title')}</h1>
         <p className="lead">{t('home.intro')}</p>
+        <Form
+          method="get"
+          action="/thu-tuc-hanh-chinh"
+          role="search"
+          aria-label={t('pc.search.landmark')}
+          className="pc-search pc-home-search"
+        >
+          <label htmlFor={fieldId('q')} className="field-label">
+            {t('pc.search.q')}
+          </label>
+          <FieldHint id={fieldId('q')} hint={t('pc.search.qHint')} />
+          <div className="pc-search-row">
+            <input
+              id={fieldId('q')}
+              name="q"
+              type="search"
+              className="input"
+              maxLength={200}
+              aria-describedby={`${fieldId('q')}-hint`}
+              spellCheck={false}
+              autoComplete="off"
+            />
+            <button type="submit" className="button button-primary">
+              {t('pc.search.submit')}
+            </button>
+          </div>
+        </Form>
       </section>
+      {events.length > 0 ? (
+        <section aria-labelledby="home-events" className="pc-section">
+          <h2 id="home-events">{t('pc.home.events')}</h2>
+          <ul className="pc-tiles">
+            {events.map((e) => (
+              <li key={e.slug}>
+                <Link to={`/su-kien/${e.slug}`}>{e.title}</Link>
+                {e.summary ? <span className="pc-block pc-muted">{e.summary}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <h2 className="visually-hidden">{t('home.entries')}</h2>
       <div className="cards">
         <section className="card" aria-labelledby="card-procedures">
@@ -71,6 +141,38 @@ export default function Home() {
           )}
         </section>
       </div>
+      <section aria-labelledby="home-fields" className="pc-section">
+        <h2 id="home-fields">{t('pc.home.fields')}</h2>
+        <ul className="pc-link-grid">
+          {fields.map((f) => (
+            <li key={f.code}>
+              <Link to={`/linh-vuc/${f.code}`}>{f.name}</Link>{' '}
+              <span className="pc-count">{t('pc.procedureCount', { n: formatCount(f.count) })}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="actions">
+          <Link className="button button-secondary" to="/linh-vuc">
+            {t('pc.home.allFields')}
+          </Link>
+          <Link to="/co-quan">{t('pc.home.byAgency')}</Link>
+        </p>
+      </section>
+      {guides.length + faqs.length > 0 ? (
+        <section aria-labelledby="home-guides" className="pc-section">
+          <h2 id="home-guides">{t('pc.home.guides')}</h2>
+          <ul className="pc-proc-list">
+            {[...guides, ...faqs].map((g) => (
+              <li key={g.slug}>
+                <Link to={`/huong-dan/${g.slug}`}>{g.title}</Link>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/huong-dan">{t('pc.home.allGuides')}</Link>
+          </p>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -13,7 +13,8 @@ export interface BackOfficeSection {
   id: string;
   path: string;
   label: MessageKey;
-  permission: Permission | null;
+  /** Shown to holders of any of these permissions (null: everyone). */
+  permission: Permission | readonly Permission[] | null;
   ready: boolean;
 }
 
@@ -49,6 +50,20 @@ export const BACK_OFFICE_SECTIONS: readonly BackOfficeSection[] = [
     ready: true,
   },
   {
+    id: 'procedures',
+    path: '/mot-cua/thu-tuc',
+    label: 'bo.section.procedures',
+    permission: ['procedures.edit', 'procedures.review'],
+    ready: true,
+  },
+  {
+    id: 'guides',
+    path: '/mot-cua/huong-dan',
+    label: 'bo.section.guides',
+    permission: 'content.edit',
+    ready: true,
+  },
+  {
     id: 'audit',
     path: '/mot-cua/nhat-ky',
     label: 'bo.section.audit',
@@ -59,7 +74,7 @@ export const BACK_OFFICE_SECTIONS: readonly BackOfficeSection[] = [
 
 /** Ids of the sections these grants may see, in menu order. */
 export function visibleSections(grants: readonly Grant[]): string[] {
-  return BACK_OFFICE_SECTIONS.filter((s) => s.permission === null || hasAnywhere(grants, s.permission)).map(
-    (s) => s.id,
-  );
+  return BACK_OFFICE_SECTIONS.filter(
+    (s) => s.permission === null || [s.permission].flat().some((p) => hasAnywhere(grants, p)),
+  ).map((s) => s.id);
 }
