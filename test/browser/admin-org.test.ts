@@ -45,7 +45,10 @@ async function submit(page: Page, name: string, nextPath?: RegExp) {
 /** Waits for the page's h1 to read `expected` (client-side navigation may change the URL a moment before the page). */
 async function expectHeading(page: Page, expected: string): Promise<void> {
   const h1 = page.getByRole('heading', { level: 1 });
-  await h1.filter({ hasText: expected }).waitFor({ timeout: 5000 }).catch(() => undefined);
+  await h1
+    .filter({ hasText: expected })
+    .waitFor({ timeout: 5000 })
+    .catch(() => undefined);
   assert.equal(((await h1.textContent()) ?? '').trim(), expected);
 }
 

@@ -93,6 +93,26 @@ export async function hydrated(page: Page): Promise<void> {
   await page.waitForSelector('html[data-hydrated="true"]', { timeout: 15_000 });
 }
 
+/** A new page signed in to the back office as `who`, with or without JavaScript, at the given width. */
+export async function officialPage(
+  env: BrowserEnv,
+  who: { username: string; password: string },
+  options: { js?: boolean; width?: number } = {},
+): Promise<Page> {
+  const js = options.js ?? true;
+  const page = await env.newPage({
+    javaScriptEnabled: js,
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
+  await page.goto('/mot-cua/dang-nhap');
+  if (js) await hydrated(page);
+  await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(who.username);
+  await page.getByLabel('Mật khẩu').fill(who.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((u) => u.pathname === '/mot-cua');
+  return page;
+}
+
 /** True when the page is wider than the viewport (horizontal scrolling). */
 export async function hasHorizontalScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
