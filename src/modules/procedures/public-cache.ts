@@ -31,6 +31,10 @@ export class CatalogCache {
     }
     // A reading older than one another call already saw: answer from the database, keep nothing.
     if (generation < this.generation) return load();
+    return this.lookup(kind, key, load);
+  }
+
+  private lookup<T>(kind: string, key: string, load: () => Promise<T>): Promise<T> {
     let map = this.entries.get(kind);
     if (!map) this.entries.set(kind, (map = new Map<string, Promise<unknown>>()));
     const hit = map.get(key) as Promise<T> | undefined;
@@ -49,6 +53,14 @@ export class CatalogCache {
       if (entries.get(key) === loaded) entries.delete(key);
     });
     return loaded;
+  }
+
+  /**
+   * Like get, under the generation last read, without reading it again: for values a `load` of get
+   * needs (the search index under a search page), whose generation was read an instant before.
+   */
+  getCurrent<T>(kind: string, key: string, load: () => Promise<T>): Promise<T> {
+    return this.lookup(kind, key, load);
   }
 
   /** A reading of the generation that starts after this call. */

@@ -1,18 +1,14 @@
 import { sql } from 'kysely';
-import type { RawBuilder } from 'kysely';
-import { CHANNELS } from '../../domain/procedure.ts';
-import type { ApplicantKind, Channel, OnlineLevel } from '../../domain/procedure.ts';
-import { escapeLike, foldVietnamese } from '../../domain/text.ts';
+import type { OnlineLevel } from '../../domain/procedure.ts';
+import { foldVietnamese } from '../../domain/text.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { ModuleDeps } from '../deps.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { CatalogCache } from './public-cache.ts';
-import type { ProcedureSummary, PublicProcedure, PublicSearchQuery, SearchPage } from './schema.ts';
+import type { PublicProcedure, PublicSearchQuery, SearchPage } from './schema.ts';
 import { ProcedureContentSchema } from './schema.ts';
+import { SearchIndex } from './search-index.ts';
 import { agenciesOf } from './store.ts';
-
-/** Similarity above which a name counts as a match despite typos ("khai snh" → "khai sinh"). */
-const TYPO_SIMILARITY = 0.45;
 
 /**
  * The public service catalog (III.3.1, III.10.1, V.2): search by words with or without diacritics,
@@ -40,7 +36,7 @@ export class PublicCatalog {
         (await sql<{ value: string }>`select value from catalog_generation`.execute(this.db)).rows[0]
           ?.value ?? 0,
       ),
-    { search: 2000, procedure: 2000, fields: 1 },
+    { search: 2000, procedure: 2000, fields: 1, index: 1, agency: 200 },
   );
 
   async search(query: PublicSearchQuery): Promise<SearchPage> {
@@ -59,169 +55,35 @@ export class PublicCatalog {
   }
 
   private async searchNow(query: PublicSearchQuery): Promise<SearchPage> {
+    const index = await this.index();
     const words = searchWords(query.q);
-    const phrase = words.join(' ');
-    const nameHasAll = words.length
-      ? sql.join(
-          words.map((w) => sql`p.search_name like ${likeWord(w)}`),
-          sql` and `,
-        )
-      : sql`true`;
-    const anyHasAll = words.length
-      ? sql.join(
-          words.map((w) => sql`(p.search_name like ${likeWord(w)} or p.search_body like ${likeWord(w)})`),
-          sql` and `,
-        )
-      : sql`true`;
-    // Relevance as an integer (stable for the keyset cursor): whole phrase in the name, every word in
-    // the name, closeness of the typed words to part of the name, then of the whole name (which puts
-    // "Thủ tục đăng ký khai sinh" before longer names that merely contain it).
-    // "Thủ tục" opens some national names and not others ("Đăng ký lại khai tử"): it is left out of
-    // the whole-name closeness, or the names without it would win for being shorter.
-    const score: RawBuilder<number> = words.length
-      ? sql<number>`((case when p.search_name like ${likeWord(phrase)} then 3000 else 0 end)
-          + (case when ${nameHasAll} then 2000 else 0 end)
-          + round(word_similarity(${phrase}, p.search_name) * 1000)
-          + round(similarity(${phrase}, regexp_replace(p.search_name, '^thu tuc ', '')) * 1000))::int`
-      : sql<number>`0`;
-    // An upper bound of the score of a name holding every word, from its stored trigram count: at most
-    // 1,000 for closeness to part of the name, and at most min/max of the two trigram counts for the
-    // whole name (computed as similarity() computes its ratio, in single precision).
-    const phraseTrigrams = sql`cardinality(show_trgm(${phrase}))`;
-    const bound = sql<number>`((case when p.search_name like ${likeWord(phrase)} then 3000 else 0 end) + 3000
-      + round((least(${phraseTrigrams}, p.search_name_trigrams)::real
-        / greatest(${phraseTrigrams}, p.search_name_trigrams)::real) * 1000))::int`;
-    const holders = this.filters(
-      this.db
-        .selectFrom('procedures as p')
-        .select(['p.id', 'p.pub_name', 'p.code', bound.as('bound')])
-        .where('p.status', '=', 'published')
-        .where(sql<boolean>`(${nameHasAll})`),
-      query,
-    );
-    /** Matches of `condition`, or with `ranked`, of the `ranked` names holding every word that have the highest bounds. */
-    const matching = (condition: RawBuilder<boolean> | null, ranked?: number) => {
-      const boundRow = (columns: RawBuilder<unknown>) =>
-        sql`(select ${columns} from holders order by bound desc, pub_name, code offset ${ranked ?? 0} limit 1)`;
-      const db = ranked ? (this.db.with('holders', () => holders) as unknown as typeof this.db) : this.db;
-      let q = db
-        .selectFrom('procedures as p')
-        .innerJoin('procedure_fields as f', 'f.code', 'p.pub_field_code')
-        .select([
-          'p.code',
-          'p.slug',
-          'p.pub_name as name',
-          'p.pub_field_code as fieldCode',
-          'f.name as fieldName',
-          'p.online_level as onlineLevel',
-          'p.legacy_level as legacyLevel',
-          'p.applicant_kinds as applicantKinds',
-          sql<
-            Channel[]
-          >`array(select distinct c->>'channel' from jsonb_array_elements(p.published->'channels') c)`.as(
-            'channels',
-          ),
-          score.as('score'),
-          // The first name left unscored: its bound, and whether this row's name sorts before it.
-          (ranked ? sql<number | null>`${boundRow(sql`bound`)}` : sql<number | null>`null::int`).as(
-            'nextBound',
-          ),
-          (ranked
-            ? sql<boolean | null>`(p.pub_name, p.code) < ${boundRow(sql`pub_name, code`)}`
-            : sql<boolean | null>`null::boolean`
-          ).as('beforeNext'),
-        ])
-        .where('p.status', '=', 'published');
-      if (condition) q = q.where(condition);
-      if (ranked)
-        q = q.where(
-          sql<boolean>`p.id in (select id from holders order by bound desc, pub_name, code limit ${ranked})`,
-        );
-      q = this.filters(q, query);
-      if (query.after) {
-        // The cursor carries the score and the code; the name (up to 2,000 characters) is read back.
-        const [s, code] = decodeCursor(query.after, ['int', 'string']);
-        const name = sql`(select c.pub_name from procedures c where c.code = ${code})`;
-        q = q.where(
-          sql<boolean>`(${score} < ${s} or (${score} = ${s} and (p.pub_name, p.code) > (${name}, ${code})))`,
-        );
-      }
-      return q
-        .orderBy('score', 'desc')
-        .orderBy('p.pub_name')
-        .orderBy('p.code')
-        .limit(query.limit + 1)
-        .execute();
-    };
-    const anyMatch = sql<boolean>`(${anyHasAll} or word_similarity(${phrase}, p.search_name) > ${TYPO_SIMILARITY})`;
-    // A name holding every word scores above 2,000 and any other match at most 2,000 (it would need
-    // the very trigrams of the words), so when such names fill the page they are the page: found
-    // through the name's trigram index without scoring the whole catalog. Among them, only the few
-    // with the highest bounds are scored: the page is theirs when its last row still beats the bound
-    // of the first name left out (every name left out then sorts after it). Otherwise all such names
-    // are scored, and when they do not fill the page, every match.
-    let rows: Awaited<ReturnType<typeof matching>> = [];
-    if (words.length) {
-      const k = query.limit + 1;
-      rows = await matching(null, (query.after ? 8 : 3) * k);
-      const last = rows.at(-1);
-      const complete = rows.length > 0 && rows[0]?.nextBound === null;
-      const exact =
-        rows.length === k &&
-        last !== undefined &&
-        (last.nextBound === null ||
-          last.score > last.nextBound ||
-          (last.score === last.nextBound && last.beforeNext === true));
-      if (!exact && !complete) rows = await matching(sql<boolean>`(${nameHasAll})`);
-    }
-    if (rows.length <= query.limit) rows = await matching(words.length ? anyMatch : null);
+    const after = query.after ? decodeCursor(query.after, ['int', 'string']) : null;
+    const agency = query.agency;
+    const only = agency
+      ? index.docsOf(await this.cache.getCurrent('agency', agency, () => this.proceduresOf(agency)))
+      : null;
+    const rows = index.search(words, query, query.limit, after, only);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
-    const items: ProcedureSummary[] = page.map((r) => ({
-      code: r.code,
-      slug: r.slug,
-      name: r.name ?? '',
-      fieldCode: r.fieldCode ?? '',
-      fieldName: r.fieldName,
-      onlineLevel: r.onlineLevel ?? 'none',
-      legacyLevel: r.legacyLevel ?? 1,
-      channels: CHANNELS.filter((c) => r.channels.includes(c)),
-      applicantKinds: r.applicantKinds as ApplicantKind[],
-    }));
-    const suggestions = items.length === 0 && !query.after && phrase ? await this.suggest(phrase) : [];
     return {
-      items,
-      next: rows.length > query.limit && last ? encodeCursor([last.score, last.code]) : null,
-      suggestions,
+      items: page.map((r) => r.summary),
+      next: rows.length > query.limit && last ? encodeCursor([last.score, last.summary.code]) : null,
+      suggestions: page.length === 0 && !after && words.length ? index.suggest(words) : [],
     };
   }
 
-  /** Closest published names to what was typed, when nothing matched. */
-  private async suggest(phrase: string) {
-    return this.db
-      .selectFrom('procedures')
-      .select(['code', 'slug', 'pub_name as name'])
-      .where('status', '=', 'published')
-      .where(sql<boolean>`word_similarity(${phrase}, search_name) > 0.3`)
-      .orderBy(sql`word_similarity(${phrase}, search_name)`, 'desc')
-      .orderBy('code')
-      .limit(5)
-      .execute()
-      .then((rows) => rows.map((r) => ({ code: r.code, slug: r.slug, name: r.name ?? '' })));
+  /** The published catalog's searchable text, loaded once per catalog generation. */
+  private index(): Promise<SearchIndex> {
+    return this.cache.getCurrent('index', '', () => SearchIndex.load(this.db));
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's builder type for this join is unwieldy
-  private filters<Q extends { where: (...args: any[]) => Q }>(q: Q, query: PublicSearchQuery): Q {
-    if (query.field) q = q.where('p.pub_field_code', '=', query.field);
-    if (query.onlineLevel) q = q.where('p.online_level', '=', query.onlineLevel);
-    if (query.legacyLevel) q = q.where('p.legacy_level', '=', query.legacyLevel);
-    if (query.applicant) q = q.where(sql<boolean>`p.applicant_kinds @> array[${query.applicant}]::text[]`);
-    if (query.level) q = q.where(sql<boolean>`p.levels @> array[${query.level}]::text[]`);
-    if (query.agency)
-      q = q.where(
-        sql<boolean>`exists (select 1 from procedure_agencies pa where pa.procedure_id = p.id and pa.agency_id = ${query.agency})`,
-      );
-    return q;
+  private async proceduresOf(agencyId: string): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('procedure_agencies')
+      .select('procedure_id')
+      .where('agency_id', '=', agencyId)
+      .execute();
+    return new Set(rows.map((r) => r.procedure_id));
   }
 
   /** A published procedure by code or by slug, with its agencies and downloadable forms. */
@@ -399,8 +261,4 @@ export function searchWords(q: string | undefined): string[] {
     .split(' ')
     .filter((w) => /[a-z0-9]/.test(w))
     .slice(0, 8);
-}
-
-function likeWord(word: string): string {
-  return `%${escapeLike(word)}%`;
 }
