@@ -168,6 +168,21 @@ describe('JSON output', () => {
   });
 });
 
+describe('caching by others', () => {
+  it('public reads set no cookie, so shared caches may keep them; a CSRF token still gets its cookie', async () => {
+    for (const url of ['/api/public/procedures?q=khai%20sinh', `/api/public/procedures/${special.code}`]) {
+      const first = await rt.app.inject({ method: 'GET', url });
+      const again = await rt.app.inject({ method: 'GET', url });
+      assert.equal(first.statusCode, 200);
+      assert.equal(first.headers['set-cookie'], undefined, url);
+      assert.match(String(first.headers['cache-control']), /public/);
+      assert.equal(again.body, first.body, 'the kept answer is sent byte for byte');
+    }
+    const csrf = await rt.app.inject({ method: 'GET', url: '/api/auth/csrf' });
+    assert.match(String(csrf.headers['set-cookie']), /dvc_csrf=/);
+  });
+});
+
 describe('XML output', () => {
   it('carries the same search results as the JSON, by Accept header or ?format=xml', async () => {
     for (const q of [

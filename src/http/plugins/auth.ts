@@ -15,8 +15,8 @@ export const CSRF_FIELD = '_csrf';
 declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext | undefined;
-    /** The token a form or script must send back on state-changing requests. */
-    csrfToken: string;
+    /** The token a form or script must send back on state-changing requests (computed when read). */
+    readonly csrfToken: string;
   }
 }
 
@@ -36,8 +36,16 @@ export function cookieOptions(config: Config, maxAgeSeconds?: number) {
  * stolen from another visitor is worthless.
  */
 export function registerAuth(app: FastifyInstance, deps: { database: Database; config: Config }): void {
+  // The CSRF token is computed (and the nonce cookie set) only when something reads it: a page with a
+  // form, /api/auth/csrf, a check. Public API reads and crawlers get no cookie and cost no HMAC, and
+  // their answers stay cacheable by shared caches.
+  const tokens = new WeakMap<FastifyRequest, () => string>();
   app.decorateRequest('auth', undefined);
-  app.decorateRequest('csrfToken', '');
+  app.decorateRequest('csrfToken', {
+    getter(this: FastifyRequest) {
+      return tokens.get(this)?.() ?? '';
+    },
+  });
 
   app.addHook('onRequest', async (req, reply) => {
     if (isStaticAsset(req.url)) return;
@@ -46,14 +54,20 @@ export function registerAuth(app: FastifyInstance, deps: { database: Database; c
       req.auth = await resolveSession(deps.database.db, token);
       if (!req.auth) void reply.clearCookie(SESSION_COOKIE, { path: '/' });
     }
-    let nonce = req.cookies[CSRF_NONCE_COOKIE];
-    if (!nonce || nonce.length < 20) {
-      nonce = randomToken(18);
-      req.cookies[CSRF_NONCE_COOKIE] = nonce;
-      void reply.setCookie(CSRF_NONCE_COOKIE, nonce, cookieOptions(deps.config));
-    }
-    req.csrfToken = csrfTokenFor(deps.config.sessionSecret, req.auth?.sessionId ?? `anon:${nonce}`);
+    let csrf: string | undefined;
+    tokens.set(req, () => (csrf ??= csrfTokenOf(req, reply, deps.config)));
   });
+}
+
+function csrfTokenOf(req: FastifyRequest, reply: FastifyReply, config: Config): string {
+  if (req.auth) return csrfTokenFor(config.sessionSecret, req.auth.sessionId);
+  let nonce = req.cookies[CSRF_NONCE_COOKIE];
+  if (!nonce || nonce.length < 20) {
+    nonce = randomToken(18);
+    req.cookies[CSRF_NONCE_COOKIE] = nonce;
+    void reply.setCookie(CSRF_NONCE_COOKIE, nonce, cookieOptions(config));
+  }
+  return csrfTokenFor(config.sessionSecret, `anon:${nonce}`);
 }
 
 export function csrfTokenFor(secret: string, binding: string): string {

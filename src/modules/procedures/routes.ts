@@ -2,6 +2,7 @@ import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { jsonToXml, wantsXml } from '../../domain/xml.ts';
+import { sendKeptJson } from '../../http/kept-json.ts';
 import { actorOf, csrfGuard } from '../../http/plugins/auth.ts';
 import type { Services } from '../../services.ts';
 import { FORM_MAX_BYTES, formTooLarge } from './forms.ts';
@@ -55,7 +56,7 @@ export function procedureRoutes(services: Services): FastifyPluginAsyncZod {
         void reply.header('vary', 'accept').header('cache-control', 'public, max-age=60');
         if (wantsXml(req.headers.accept, req.query.format))
           return reply.type('application/xml; charset=utf-8').send(jsonToXml('KetQuaTraCuu', page) as never);
-        return page;
+        return sendKeptJson(reply, SearchPage, page);
       },
     );
 
@@ -76,7 +77,7 @@ export function procedureRoutes(services: Services): FastifyPluginAsyncZod {
         void reply.header('vary', 'accept').header('cache-control', 'public, max-age=60');
         if (wantsXml(req.headers.accept, req.query.format))
           return reply.type('application/xml; charset=utf-8').send(jsonToXml('ThuTuc', proc) as never);
-        return proc;
+        return sendKeptJson(reply, PublicProcedure, proc);
       },
     );
 
