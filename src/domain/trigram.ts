@@ -36,33 +36,56 @@ export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): numb
 }
 
 /**
+ * A text's trigrams ready for repeated word similarity: each position's distinct-trigram slot, and
+ * each slot's trigram.
+ */
+export interface SlottedTrigrams {
+  slots: Int32Array;
+  keys: readonly string[];
+}
+
+export function slotTrigrams(list: readonly string[]): SlottedTrigrams {
+  const byKey = new Map<string, number>();
+  const slots = new Int32Array(list.length);
+  const keys: string[] = [];
+  list.forEach((t, i) => {
+    let slot = byKey.get(t);
+    if (slot === undefined) {
+      slot = keys.length;
+      byKey.set(t, slot);
+      keys.push(t);
+    }
+    slots[i] = slot;
+  });
+  return { slots, keys };
+}
+
+/**
  * pg_trgm `word_similarity(query, text)`: the greatest similarity between the query's trigrams and a
  * continuous extent of the text's trigrams (iterate_word_similarity, non-strict). `text` is the
  * text's trigramList.
  */
 export function wordSimilarity(query: ReadonlySet<string>, text: readonly string[]): number {
-  const ulen1 = query.size;
-  if (ulen1 === 0 || text.length === 0) return 0;
-  // Each distinct trigram of the text gets a slot; `found` says whether the query holds it.
-  const slots = new Map<string, number>();
-  const index = new Int32Array(text.length);
-  const found: boolean[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const t = text[i] as string;
-    let slot = slots.get(t);
-    if (slot === undefined) {
-      slot = found.length;
-      slots.set(t, slot);
-      found.push(query.has(t));
-    }
-    index[i] = slot;
-  }
+  const slotted = slotTrigrams(text);
+  return wordSimilaritySlotted(
+    query.size,
+    slotted.slots,
+    slotted.keys.map((k) => query.has(k)),
+  );
+}
+
+/**
+ * The same, for a text slotted once: `found[slot]` says whether the query holds that slot's trigram,
+ * `ulen1` is the query's count of distinct trigrams.
+ */
+export function wordSimilaritySlotted(ulen1: number, index: Int32Array, found: readonly boolean[]): number {
+  if (ulen1 === 0 || index.length === 0) return 0;
   const lastpos = new Int32Array(found.length).fill(-1);
   let ulen2 = 0;
   let count = 0;
   let lower = -1;
   let best = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < index.length; i++) {
     const slot = index[i] as number;
     if (lower >= 0 || found[slot]) {
       if ((lastpos[slot] as number) < 0) {

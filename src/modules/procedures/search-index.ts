@@ -2,7 +2,14 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { CHANNELS } from '../../domain/procedure.ts';
 import type { ApplicantKind, Channel } from '../../domain/procedure.ts';
-import { similarity, trigramList, trigramSet, wordSimilarity } from '../../domain/trigram.ts';
+import {
+  similarity,
+  slotTrigrams,
+  trigramList,
+  trigramSet,
+  wordSimilaritySlotted,
+} from '../../domain/trigram.ts';
+import type { SlottedTrigrams } from '../../domain/trigram.ts';
 import type { DB } from '../../db/types.ts';
 import type { ProcedureSummary, PublicSearchQuery } from './schema.ts';
 
@@ -17,7 +24,7 @@ interface Doc {
   levels: readonly string[];
   /** Folded name and code, as stored in search_name. */
   name: string;
-  trigrams: readonly string[];
+  trigrams: SlottedTrigrams;
   /** Trigrams of the name without a leading "thu tuc" (some national names open with it, others not). */
   whole: ReadonlySet<string>;
   /** Position in (name, code) order: ties of relevance are broken by it. */
@@ -66,14 +73,14 @@ export class SearchIndex {
       },
       levels: r.levels,
       name: r.searchName,
-      trigrams: trigramList(r.searchName),
+      trigrams: slotTrigrams(trigramList(r.searchName)),
       whole: trigramSet(r.searchName.replace(/^thu tuc /, '')),
       rank,
     }));
     this.byCode = new Map(this.docs.map((d) => [d.summary.code, d]));
     this.nameTokens = postings(sorted.map((r) => tokens(r.searchName)));
     this.bodyTokens = postings(sorted.map((r) => tokens(r.searchBody)));
-    this.trigramPostings = postings(this.docs.map((d) => new Set(d.trigrams)));
+    this.trigramPostings = postings(this.docs.map((d) => d.trigrams.keys));
   }
 
   static async load(db: Kysely<DB>): Promise<SearchIndex> {
@@ -144,16 +151,31 @@ export class SearchIndex {
     const query = trigramSet(phrase);
     const shared = this.sharedTrigrams(query);
     const matches = words.map((w) => this.wordMatches(w));
-    const nameHasAll = (i: number) => matches.every((m) => m.name[i] === 1);
-    const anyHasAll = (i: number) => matches.every((m) => m.any[i] === 1);
+    const inName = intersect(matches.map((m) => m.name));
+    const inAny = intersect(matches.map((m) => m.any));
+    const nameHasAll = (i: number) => inName[i] === 1;
+    const anyHasAll = (i: number) => inAny[i] === 1;
+    const bonus = (d: Doc, i: number) => (d.name.includes(phrase) ? 3000 : 0) + (nameHasAll(i) ? 2000 : 0);
     const score = (d: Doc, i: number, wsim: number) =>
-      (d.name.includes(phrase) ? 3000 : 0) +
-      (nameHasAll(i) ? 2000 : 0) +
-      roundHalfEven(wsim * 1000) +
-      roundHalfEven(similarity(query, d.whole) * 1000);
-    // An upper bound without the costly word similarity: at most shared trigrams / query trigrams.
-    const bound = (d: Doc, i: number) =>
-      score(d, i, 0) + Math.ceil(Math.min(1, (shared[i] as number) / query.size) * 1000);
+      bonus(d, i) + roundHalfEven(wsim * 1000) + roundHalfEven(similarity(query, d.whole) * 1000);
+    // An upper bound from counts alone: the name holds `shared` of the query's trigrams, so the word
+    // similarity is at most shared / query, and the whole name (a subset of the name's trigrams)
+    // shares at most min(shared, its size).
+    const bound = (d: Doc, i: number) => {
+      const n = shared[i] as number;
+      const s = Math.min(n, d.whole.size);
+      return (
+        bonus(d, i) +
+        Math.ceil(Math.min(1, n / query.size) * 1000) +
+        Math.ceil((s / (query.size + d.whole.size - s)) * 1000)
+      );
+    };
+    const wordSim = (d: Doc) =>
+      wordSimilaritySlotted(
+        query.size,
+        d.trigrams.slots,
+        d.trigrams.keys.map((k) => query.has(k)),
+      );
     const rank = (candidates: number[], typo: boolean) =>
       topK(
         candidates,
@@ -161,7 +183,7 @@ export class SearchIndex {
         (i) => bound(this.docs[i] as Doc, i),
         (i) => {
           const d = this.docs[i] as Doc;
-          const wsim = wordSimilarity(query, d.trigrams);
+          const wsim = wordSim(d);
           if (typo && !anyHasAll(i) && !(wsim > TYPO_SIMILARITY)) return null;
           const s = score(d, i, wsim);
           return isAfter(s, d) ? s : null;
@@ -197,7 +219,12 @@ export class SearchIndex {
       // Plus a hair: the exact ratio is rounded to single precision and may pass the real one.
       (i) => (shared[i] as number) / query.size + 1e-6,
       (i) => {
-        const w = wordSimilarity(query, (this.docs[i] as Doc).trigrams);
+        const t = (this.docs[i] as Doc).trigrams;
+        const w = wordSimilaritySlotted(
+          query.size,
+          t.slots,
+          t.keys.map((k) => query.has(k)),
+        );
         return w > SUGGEST_SIMILARITY ? w : null;
       },
       (i) => i,
@@ -222,7 +249,8 @@ export class SearchIndex {
   /** For each procedure, how many of the query's trigrams its name holds. */
   private sharedTrigrams(query: ReadonlySet<string>): Uint16Array {
     const counts = new Uint16Array(this.docs.length);
-    for (const t of query) for (const i of this.trigramPostings.get(t) ?? []) counts[i] = (counts[i] ?? 0) + 1;
+    for (const t of query)
+      for (const i of this.trigramPostings.get(t) ?? []) counts[i] = (counts[i] ?? 0) + 1;
     return counts;
   }
 
@@ -255,6 +283,14 @@ interface IndexRow {
   channels: Channel[];
   searchName: string;
   searchBody: string;
+}
+
+/** Positions set in every mask. */
+function intersect(masks: readonly Uint8Array[]): Uint8Array {
+  const out = (masks[0] as Uint8Array).slice();
+  for (const m of masks.slice(1))
+    for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) & (m[i] as number);
+  return out;
 }
 
 /** Runs of letters, digits and dots (a query word never holds anything else). */
@@ -293,20 +329,23 @@ function topK(
   tie: (i: number) => number,
   tieCompare: (a: number, b: number) => number = (a, b) => tie(a) - tie(b),
 ): [number, number][] {
-  const bounds = new Map(candidates.map((i) => [i, bound(i)]));
-  const order = [...candidates].sort((a, b) => (bounds.get(b) as number) - (bounds.get(a) as number));
+  const bounds = Float64Array.from(candidates, bound);
+  const order = Uint32Array.from(candidates.keys()).sort(
+    (a, b) => (bounds[b] as number) - (bounds[a] as number),
+  );
   const best: [number, number][] = [];
   const before = (a: [number, number], b: [number, number]) => b[1] - a[1] || tieCompare(a[0], b[0]);
-  for (const i of order) {
+  for (const at of order) {
+    const i = candidates[at] as number;
     const last = best[k - 1];
-    if (best.length === k && last && (bounds.get(i) as number) < last[1]) break;
+    if (best.length === k && last && (bounds[at] as number) < last[1]) break;
     const s = exact(i);
     if (s === null) continue;
     const entry: [number, number] = [i, s];
     if (best.length === k && last && before(entry, last) >= 0) continue;
-    let at = best.length;
-    while (at > 0 && before(entry, best[at - 1] as [number, number]) < 0) at--;
-    best.splice(at, 0, entry);
+    let place = best.length;
+    while (place > 0 && before(entry, best[place - 1] as [number, number]) < 0) place--;
+    best.splice(place, 0, entry);
     if (best.length > k) best.pop();
   }
   return best;
