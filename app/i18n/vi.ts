@@ -1,10 +1,14 @@
 import { viProcedures } from './vi-procedures.ts';
 import { viProceduresAdmin } from './vi-procedures-admin.ts';
+import { viStatuses } from './vi-statuses.ts';
+import { viProcesses } from './vi-processes.ts';
 
 /** Vietnamese interface text (the default). Every key here must also exist in en.ts (checked by tsc). */
 export const vi = {
   ...viProcedures,
   ...viProceduresAdmin,
+  ...viStatuses,
+  ...viProcesses,
   'app.portalName': 'Cổng Dịch vụ công',
   'app.backOfficeName': 'Hệ thống thông tin một cửa điện tử',
   'app.tagline': 'Thực hiện thủ tục hành chính trực tuyến: nhanh chóng, minh bạch, mọi lúc, mọi nơi',
