@@ -15,6 +15,7 @@ import { CalendarService } from './modules/calendar/service.ts';
 import { CatalogsService } from './modules/catalogs/service.ts';
 import { OrgService } from './modules/org/service.ts';
 import { GuidesService } from './modules/guides/service.ts';
+import { LegalTimeService } from './modules/legal-time/service.ts';
 import { ProcedureFields } from './modules/procedures/fields.ts';
 import { FormTemplates } from './modules/procedures/forms.ts';
 import { PublicCatalog } from './modules/procedures/public.ts';
@@ -41,6 +42,7 @@ export interface Services {
   formTemplates: FormTemplates;
   publicCatalog: PublicCatalog;
   guides: GuidesService;
+  legalTime: LegalTimeService;
   accessLog: AccessLog;
   relay: OutboxRelay;
   resolveSession(token: string): Promise<AuthContext | undefined>;
@@ -69,6 +71,7 @@ export function createServices(deps: { config: Config; database: Database; boss:
     formTemplates: new FormTemplates(moduleDeps),
     publicCatalog: new PublicCatalog(moduleDeps),
     guides: new GuidesService(moduleDeps),
+    legalTime: new LegalTimeService(moduleDeps),
     accessLog: new AccessLog(database.db),
     relay,
     resolveSession: (token) => resolveSession(database.db, token),

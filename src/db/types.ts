@@ -169,6 +169,20 @@ export interface CalendarDaysTable {
   created_at: TimestampDefault;
 }
 
+/** Working hours and cut-off: national default (agency_id null) or one agency's (0010_work_hours.sql). */
+export interface WorkHoursTable {
+  id: Generated<string>;
+  agency_id: string | null;
+  /** [{start: "07:30", end: "11:30"}, …] */
+  periods: JSONColumnType<{ start: string; end: string }[], string, string>;
+  saturday_reception: JSONColumnType<{ start: string; end: string }[], string | undefined, string>;
+  /** time: "15:00:00" as read back. */
+  cutoff: ColumnType<string, string | undefined, string>;
+  note: Generated<string>;
+  updated_at: TimestampDefault;
+  updated_by: string | null;
+}
+
 export interface AuditLogTable {
   seq: number;
   at: Timestamp;
@@ -330,6 +344,7 @@ export interface DB {
   account_tokens: AccountTokensTable;
   captcha_spent: CaptchaSpentTable;
   calendar_days: CalendarDaysTable;
+  work_hours: WorkHoursTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   access_log: AccessLogTable;

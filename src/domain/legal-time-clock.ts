@@ -326,3 +326,29 @@ export function scheduleIssues(s: WorkSchedule): { field: string; message: strin
     });
   return issues;
 }
+
+/**
+ * An instant typed as ISO 8601: with an offset or Z, or without one (then Vietnam's time):
+ * 2025-08-29T16:20:00+07:00, 2025-08-29T09:20:00Z, 2025-08-29T16:20. Undefined when the date or
+ * time does not exist (30/02, 24:30) or lies outside 2000–2100.
+ */
+export function parseInstant(text: string): Date | undefined {
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(
+      text.trim(),
+    );
+  if (!m) return undefined;
+  const [y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '00'].map(
+    Number,
+  );
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d || h > 23 || mi > 59 || sec > 59)
+    return undefined;
+  if (y < 2000 || y > 2100) return undefined;
+  const frac = (m[7] ?? '').slice(0, 3).padEnd(3, '0');
+  const zone = m[8] ? m[8].toUpperCase().replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') : '+07:00';
+  const ms = Date.parse(
+    `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${String(sec).padStart(2, '0')}.${frac}${zone}`,
+  );
+  return Number.isNaN(ms) ? undefined : new Date(ms);
+}

@@ -15,6 +15,7 @@ import { calendarRoutes } from '../modules/calendar/routes.ts';
 import { catalogRoutes } from '../modules/catalogs/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
 import { guideRoutes } from '../modules/guides/routes.ts';
+import { legalTimeRoutes } from '../modules/legal-time/routes.ts';
 import { procedureRoutes } from '../modules/procedures/routes.ts';
 import { seoRoutes } from '../modules/procedures/seo-routes.ts';
 import type { Services } from '../services.ts';
@@ -109,6 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes(services));
   await app.register(procedureRoutes(services));
   await app.register(guideRoutes(services));
+  await app.register(legalTimeRoutes(services));
   await app.register(seoRoutes(services));
 
   if (opts.web) {
