@@ -73,6 +73,7 @@ export default [
     route('thu-tuc/:code/sua', 'routes/mot-cua/thu-tuc/edit.tsx'),
     route('thu-tuc/:code/co-quan', 'routes/mot-cua/thu-tuc/agencies.tsx'),
     route('thu-tuc/:code/lich-su/:id', 'routes/mot-cua/thu-tuc/version.tsx'),
+    route('trang-thai', 'routes/mot-cua/trang-thai/index.tsx'),
     route('huong-dan', 'routes/mot-cua/huong-dan/index.tsx'),
     route('huong-dan/:id', 'routes/mot-cua/huong-dan/edit.tsx'),
     route('*', 'routes/mot-cua/not-found.tsx'),

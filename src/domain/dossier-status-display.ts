@@ -55,7 +55,7 @@ export const STATUS_DISPLAY: Readonly<Record<DossierStatus, StatusDisplaySpec>> 
       field('position', 'Vị trí hiện tại', HANDLER_ROWS),
       field('department', 'Phòng ban', HANDLER_ROWS),
       field('handler', 'Người xử lý hiện tại', HANDLER_ROWS),
-      field('dueAt', 'Hạn xử lý', ['I.process.3.5']),
+      field('dueAt', 'Hạn xử lý, thời gian quá hạn', ['I.process.3.5']),
     ],
     note: null,
   },

@@ -18,6 +18,7 @@ import { guideRoutes } from '../modules/guides/routes.ts';
 import { legalTimeRoutes } from '../modules/legal-time/routes.ts';
 import { procedureRoutes } from '../modules/procedures/routes.ts';
 import { seoRoutes } from '../modules/procedures/seo-routes.ts';
+import { statusRoutes } from '../modules/statuses/routes.ts';
 import type { Services } from '../services.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -112,6 +113,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(guideRoutes(services));
   await app.register(legalTimeRoutes(services));
   await app.register(seoRoutes(services));
+  await app.register(statusRoutes());
 
   if (opts.web) {
     const { webPlugin } = await import('./web.ts');

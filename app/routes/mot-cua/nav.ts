@@ -57,6 +57,13 @@ export const BACK_OFFICE_SECTIONS: readonly BackOfficeSection[] = [
     ready: true,
   },
   {
+    id: 'statuses',
+    path: '/mot-cua/trang-thai',
+    label: 'bo.section.statuses',
+    permission: ['procedures.edit', 'procedures.review'],
+    ready: true,
+  },
+  {
     id: 'guides',
     path: '/mot-cua/huong-dan',
     label: 'bo.section.guides',
