@@ -3,6 +3,8 @@
  * transition chart): which status may follow which, what causes it, who acts and which Annex I row it
  * implements. Process definitions (process.ts) move a dossier between steps; every step change that
  * changes the status must be allowed here. What is shown with each status is in dossier-status-display.ts.
+ * The one import from outside domain/ is AppError (../errors.ts, a leaf module): a refused transition is
+ * then a 409 problem+json wherever it is thrown, with no mapping step in every service.
  */
 import { AppError } from '../errors.ts';
 import type { AnnexIPhase } from './annex-i.ts';
