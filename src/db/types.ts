@@ -329,6 +329,25 @@ export interface GuidesTable {
   updated_by: string | null;
 }
 
+export type ProcessStatus = 'draft' | 'published' | 'retired';
+
+export interface ProcessDefinitionsTable {
+  id: Generated<string>;
+  procedure_id: string;
+  agency_id: string | null;
+  version: number;
+  status: ColumnType<ProcessStatus, ProcessStatus | undefined, ProcessStatus>;
+  definition: JSONColumnType<Record<string, unknown>, string, string>;
+  row_version: Generated<number>;
+  created_at: TimestampDefault;
+  created_by: string | null;
+  updated_at: TimestampDefault;
+  updated_by: string | null;
+  published_at: TimestampNullable;
+  published_by: string | null;
+  retired_at: TimestampNullable;
+}
+
 export interface DB {
   catalogs: CatalogsTable;
   catalog_items: CatalogItemsTable;
@@ -357,6 +376,7 @@ export interface DB {
   procedure_agencies: ProcedureAgenciesTable;
   procedure_history: ProcedureHistoryTable;
   guides: GuidesTable;
+  process_definitions: ProcessDefinitionsTable;
 }
 
 export type Account = Selectable<AccountsTable>;
