@@ -29,6 +29,19 @@ export class ValidationError extends AppError {
   }
 }
 
+/** A process definition that cannot be published: every problem, each naming its step or arrow. */
+export class ProcessInvalidError extends AppError {
+  readonly status = 400;
+  readonly code = 'process_invalid';
+  readonly fields: FieldProblem[];
+  readonly problems: { code: string; message: string; stepId?: string; transitionId?: string }[];
+  constructor(message: string, fields: FieldProblem[], problems: ProcessInvalidError['problems']) {
+    super(message, 'The process definition has problems');
+    this.fields = fields;
+    this.problems = problems;
+  }
+}
+
 export class UnauthenticatedError extends AppError {
   readonly status = 401;
   readonly code = 'unauthenticated';

@@ -16,6 +16,7 @@ import { CatalogsService } from './modules/catalogs/service.ts';
 import { OrgService } from './modules/org/service.ts';
 import { GuidesService } from './modules/guides/service.ts';
 import { LegalTimeService } from './modules/legal-time/service.ts';
+import { ProcessesService } from './modules/processes/service.ts';
 import { ProcedureFields } from './modules/procedures/fields.ts';
 import { FormTemplates } from './modules/procedures/forms.ts';
 import { PublicCatalog } from './modules/procedures/public.ts';
@@ -42,6 +43,7 @@ export interface Services {
   formTemplates: FormTemplates;
   publicCatalog: PublicCatalog;
   guides: GuidesService;
+  processes: ProcessesService;
   legalTime: LegalTimeService;
   accessLog: AccessLog;
   relay: OutboxRelay;
@@ -71,6 +73,7 @@ export function createServices(deps: { config: Config; database: Database; boss:
     formTemplates: new FormTemplates(moduleDeps),
     publicCatalog: new PublicCatalog(moduleDeps),
     guides: new GuidesService(moduleDeps),
+    processes: new ProcessesService(moduleDeps),
     legalTime: new LegalTimeService(moduleDeps),
     accessLog: new AccessLog(database.db),
     relay,

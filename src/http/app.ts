@@ -17,6 +17,7 @@ import { orgRoutes } from '../modules/org/routes.ts';
 import { guideRoutes } from '../modules/guides/routes.ts';
 import { legalTimeRoutes } from '../modules/legal-time/routes.ts';
 import { procedureRoutes } from '../modules/procedures/routes.ts';
+import { processRoutes } from '../modules/processes/routes.ts';
 import { seoRoutes } from '../modules/procedures/seo-routes.ts';
 import { statusRoutes } from '../modules/statuses/routes.ts';
 import type { Services } from '../services.ts';
@@ -110,6 +111,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(calendarRoutes(services));
   await app.register(auditRoutes(services));
   await app.register(procedureRoutes(services));
+  await app.register(processRoutes(services));
   await app.register(guideRoutes(services));
   await app.register(legalTimeRoutes(services));
   await app.register(seoRoutes(services));

@@ -26,6 +26,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       if (error instanceof RateLimitedError) void reply.header('retry-after', String(error.retryAfterSeconds));
       const extra: Record<string, unknown> = {};
       if ('fields' in error) extra.errors = error.fields;
+      if ('problems' in error) extra.problems = error.problems;
       if ('captchaRequired' in error) extra.captchaRequired = error.captchaRequired;
       if ('until' in error && error.until instanceof Date) extra.lockedUntil = error.until.toISOString();
       return sendProblem(reply, {
