@@ -3,17 +3,19 @@ import { seedCatalogs } from './catalogs.ts';
 import { seedCalendar } from './calendar.ts';
 import { seedDemo } from './demo.ts';
 import { seedProcedures } from './procedures.ts';
+import { seedProcesses } from './processes.ts';
 
 /**
  * Demonstration data, idempotent: shared catalogs, the working calendar, then one real province
  * (Thanh Hóa) with its departments, communes, officials of every role, citizens and organisations;
- * then the real national procedures, guides and FAQs.
+ * then the real national procedures, guides and FAQs, and a published process for each procedure.
  */
 export async function seed(services: Services, log: (msg: string) => void): Promise<void> {
   await seedCatalogs(services, log);
   await seedCalendar(services, log);
   await seedDemo(services, log);
   await seedProcedures(services, log);
+  await seedProcesses(services, log);
 }
 
 /** Seeds only when the database has no agency yet (the start command's behaviour). */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { isAgencyCode } from '../../src/domain/agency-code.ts';
 import {
   DEMO_ACCOUNTS,
@@ -11,6 +12,8 @@ import {
 } from '../../src/seed/demo-accounts.ts';
 import { demoCommuneAgencyCode } from '../../src/seed/demo-org.ts';
 import { seed } from '../../src/seed/seed.ts';
+import { validateProcess } from '../../src/domain/process-validation.ts';
+import { definitionOf, legalDeadlineOf, problemsOf } from '../../src/modules/processes/store.ts';
 import { TestClient } from '../support/http.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 import type { TestRuntime } from '../support/runtime.ts';
@@ -48,7 +51,8 @@ async function counts(): Promise<Record<string, number>> {
       | 'procedure_history'
       | 'procedure_agencies'
       | 'procedure_fields'
-      | 'guides',
+      | 'guides'
+      | 'process_definitions',
   ) =>
     Number(
       (
@@ -73,6 +77,7 @@ async function counts(): Promise<Record<string, number>> {
     procedure_agencies: await n('procedure_agencies'),
     procedure_fields: await n('procedure_fields'),
     guides: await n('guides'),
+    process_definitions: await n('process_definitions'),
   };
 }
 
@@ -137,6 +142,53 @@ describe('demonstration data', () => {
     assert.equal(birth.field.name, 'Hộ tịch');
     assert.equal(birth.agencies.filter((a) => /^(Xã|Phường)/.test(a.name)).length, 166);
     assert.ok((first.guides ?? 0) >= 10);
+  });
+
+  it('gives every published procedure a published process that fits its legal deadline (II.3.1–3.4)', async (t) => {
+    const db = rt.database.db;
+    const rows = await db
+      .selectFrom('process_definitions as d')
+      .innerJoin('procedures as p', 'p.id', 'd.procedure_id')
+      .select([
+        'd.definition',
+        'd.agency_id',
+        'd.status',
+        'd.version',
+        'p.code',
+        'p.status as procedure_status',
+      ])
+      .select(sql`p.published`.as('published'))
+      .execute();
+    const defaults = rows.filter((r) => r.agency_id === null);
+    const published = await db
+      .selectFrom('procedures')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('status', '=', 'published')
+      .executeTakeFirstOrThrow();
+    assert.equal(defaults.length, Number(published.n));
+    assert.equal(first.process_definitions, defaults.length + 1);
+    assert.ok(
+      rows.every((r) => r.status === 'published' && r.version === 1 && r.procedure_status === 'published'),
+    );
+    let coordinated = 0;
+    for (const r of rows) {
+      const def = definitionOf(r);
+      if (def.transitions.some((t) => t.action === 'coordinate')) coordinated++;
+      const legal = legalDeadlineOf({ content: null, published: r.published });
+      assert.deepEqual(validateProcess(def, { legalDeadline: legal }), [], r.code);
+    }
+    assert.ok(coordinated > 100 && coordinated < defaults.length, `coordinated ${coordinated}`);
+    // References (roles, departments, coordinating agencies) exist, checked on a sample.
+    for (const r of rows.filter((_, i) => i % 97 === 0 || _.agency_id !== null))
+      assert.deepEqual(await problemsOf(db, definitionOf(r), null), [], r.code);
+    // Birth registration has Phường Hạc Thành's own variant, acted by its departments.
+    const variant = await rt.services.processes.publishedFor('1.001193', demoCommuneAgencyCode(1));
+    assert.ok(variant?.agencyName === 'Phường Hạc Thành', JSON.stringify(variant?.agencyName));
+    assert.ok(variant.definition.steps.some((s) => s.actor?.kind === 'department'));
+    assert.equal((await rt.services.processes.publishedFor('1.001193', null))?.agencyId, null);
+    const report = logs.find((l) => l.startsWith('Quy trình xử lý: '));
+    assert.ok(report);
+    t.diagnostic(report);
   });
 
   it('puts every real commune of Thanh Hóa under the province, with QCVN 102-style codes', async () => {
