@@ -2,6 +2,7 @@ import { enProcedures } from './en-procedures.ts';
 import { enProceduresAdmin } from './en-procedures-admin.ts';
 import { enStatuses } from './en-statuses.ts';
 import { enProcesses } from './en-processes.ts';
+import { enLegalTime } from './en-legal-time.ts';
 import type { vi } from './vi.ts';
 
 /** English interface text, for foreigners and Vietnamese abroad. Same keys as vi.ts. */
@@ -10,6 +11,7 @@ export const en: Record<keyof typeof vi, string> = {
   ...enProceduresAdmin,
   ...enStatuses,
   ...enProcesses,
+  ...enLegalTime,
   'app.portalName': 'Public Service Portal',
   'app.backOfficeName': 'One-Stop Electronic Information System',
   'app.tagline': 'Administrative procedures online: fast, transparent, anytime, anywhere',

@@ -2,6 +2,7 @@ import { viProcedures } from './vi-procedures.ts';
 import { viProceduresAdmin } from './vi-procedures-admin.ts';
 import { viStatuses } from './vi-statuses.ts';
 import { viProcesses } from './vi-processes.ts';
+import { viLegalTime } from './vi-legal-time.ts';
 
 /** Vietnamese interface text (the default). Every key here must also exist in en.ts (checked by tsc). */
 export const vi = {
@@ -9,6 +10,7 @@ export const vi = {
   ...viProceduresAdmin,
   ...viStatuses,
   ...viProcesses,
+  ...viLegalTime,
   'app.portalName': 'Cổng Dịch vụ công',
   'app.backOfficeName': 'Hệ thống thông tin một cửa điện tử',
   'app.tagline': 'Thực hiện thủ tục hành chính trực tuyến: nhanh chóng, minh bạch, mọi lúc, mọi nơi',

@@ -9,11 +9,13 @@ import { failWith } from '../../lib/http.ts';
 import type { Route } from './+types/procedure.ts';
 import { APPLY_ORDER, CatalogCrumbs, catalogLinks, OnlineBadge } from './catalog-ui.tsx';
 import { guidesForProcedure, servedArea } from './catalog.server.ts';
+import { ExpectedDate } from './procedure-appointment.tsx';
+import { appointmentSection } from './procedure-appointment.server.ts';
 import { DeadlineTable, Detail, FeeTable, Prepare, Related, Where } from './procedure-sections.tsx';
 
 export const links = catalogLinks;
 
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { services, lang } = web(context);
   const t = translator(lang);
   if (params.slug.length > 200) failWith(404);
@@ -23,7 +25,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     // eslint-disable-next-line @typescript-eslint/only-throw-error
     throw redirect(`/thu-tuc-hanh-chinh/${p.slug}`, 301);
   }
-  const [guides, area] = await Promise.all([guidesForProcedure(services, p.code), servedArea(services)]);
+  const [guides, area, appointment] = await Promise.all([
+    guidesForProcedure(services, p.code),
+    servedArea(services),
+    appointmentSection(services, p, new URL(request.url).searchParams.get('co-quan')),
+  ]);
   const base = services.config.publicUrl;
   const url = `${base}/thu-tuc-hanh-chinh/${p.slug}`;
   const c = p.content;
@@ -60,6 +66,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   return {
     procedure: p,
     publishedAt: formatDateTime(p.publishedAt),
+    appointment,
     guides: guides.map((g) => ({
       slug: g.slug,
       kind: g.kind,
@@ -182,6 +189,7 @@ export default function CatalogProcedure({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="thoi-han" className="pc-section">
         <h2 id="thoi-han">{t('pc.proc.deadline.title')}</h2>
         <DeadlineTable channels={c.channels} order={APPLY_ORDER} />
+        <ExpectedDate section={loaderData.appointment} action={`/thu-tuc-hanh-chinh/${p.slug}#thoi-han`} />
       </section>
 
       <section aria-labelledby="noi-nop" className="pc-section">

@@ -71,9 +71,11 @@ export async function estimateAppointment(
   const result = await legalTime
     .appointment({ agencyId: agency?.id ?? null, receivedAt: query.receivedAt, deadline })
     .catch((err: unknown) => {
-      if (err instanceof ValidationError)
+      // By shape, not instanceof: the web build bundles its own copy of errors.ts.
+      const e = err as { code?: unknown; fields?: { message: string }[] };
+      if (e.code === 'validation_failed')
         throw new DeadlineUnknownError(
-          `Không tính được ngày hẹn trả từ thời hạn ${d.value} của thủ tục ${procedure.code} (${field}): ${err.fields[0]?.message ?? ''}`,
+          `Không tính được ngày hẹn trả từ thời hạn ${d.value} của thủ tục ${procedure.code} (${field}): ${e.fields?.[0]?.message ?? ''}`,
           field,
         );
       throw err;

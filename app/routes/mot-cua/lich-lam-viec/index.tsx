@@ -25,6 +25,9 @@ import type { DayValues } from './day-fields.ts';
 import { dayServiceErrors, readDayForm } from './day-input.server.ts';
 import { agenciesInScope, isTopLevel, isUuid } from '../../../lib/backoffice.server.ts';
 import { KIND_LABEL, YearGrid } from './year-grid.tsx';
+import { TryAppointment, WorkHoursSection } from './work-hours.tsx';
+import type { HoursValues } from './work-hours-fields.ts';
+import { hoursServiceErrors, readHoursForm, tryAppointment } from './work-hours.server.ts';
 import type { DayMark } from './year-grid.tsx';
 
 export const links = adminDataLinks;
@@ -32,14 +35,18 @@ export const links = adminDataLinks;
 const BASE = '/mot-cua/lich-lam-viec';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { services, auth } = requireOfficial(context, request, 'calendar.manage');
+  const { services, auth, lang } = requireOfficial(context, request, 'calendar.manage');
   const sp = new URL(request.url).searchParams;
   const thisYear = Number(toIsoDay(new Date()).slice(0, 4));
   const asked = Number(sp.get('nam') ?? thisYear);
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear;
   const agencies = await agenciesInScope(services, auth, 'calendar.manage');
   const agency = agencies.find((a) => a.id === sp.get('co-quan')) ?? null;
-  const cal = await services.calendar.year(year, agency?.id);
+  const [cal, hours, tried] = await Promise.all([
+    services.calendar.year(year, agency?.id),
+    services.legalTime.workHours(agency?.id ?? null),
+    tryAppointment(services, agency?.id ?? null, sp, lang),
+  ]);
   const national = isTopLevel(auth.grants, 'calendar.manage');
   // The agency's ancestors from the top: the deeper the agency, the more its entry for a date counts.
   const lineage = agency ? agency.path.split('/').filter(Boolean) : [];
@@ -63,6 +70,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     agencies: agencies.map((a) => ({ value: a.id, label: a.label })),
     national,
     summary: cal.summary,
+    hours,
+    tried,
     marks,
     days: cal.days.map((d) => ({
       id: d.id,
@@ -84,6 +93,8 @@ interface ActionData {
   values: DayValues;
   errors: FieldErrors;
   formError?: string;
+  /** The working-hours form's own values and errors (it shares the page with the add-a-day form). */
+  hours?: { values: HoursValues; errors: FieldErrors; formError?: string };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -100,6 +111,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     return redirect(`${to.startsWith(BASE) ? to : BASE}${to.includes('?') ? '&' : '?'}tb=deleted`);
   }
+  if (intent === 'hours' || intent === 'hours-reset') return hoursAction(w, form, intent);
   const read = readDayForm(form, w.lang);
   if (!read.ok) return data<ActionData>({ values: read.values, errors: read.errors }, { status: 400 });
   try {
@@ -115,7 +127,35 @@ export async function action({ request, context }: Route.ActionArgs) {
   return redirect(`${BASE}?${params.toString()}`);
 }
 
-const NOTICES: Record<string, MessageKey> = { added: 'cal.notice.added', deleted: 'cal.notice.deleted' };
+/** Saves or drops working hours (work-hours.server.ts reads the form); back to the same scope. */
+async function hoursAction(w: ReturnType<typeof requireOfficial>, form: FormData, intent: string) {
+  const read = readHoursForm(form, w.lang);
+  const agencyId = isUuid(read.values.scope) ? read.values.scope : null;
+  const back = `${BASE}?${agencyId ? `co-quan=${agencyId}&` : ''}tb=${intent === 'hours' ? 'hours-saved' : 'hours-reset'}#gio-lam-viec`;
+  if (intent === 'hours' && !read.ok)
+    return data<Partial<ActionData>>(
+      { hours: { values: read.values, errors: read.errors } },
+      { status: 400 },
+    );
+  try {
+    if (intent === 'hours' && read.ok) await w.services.legalTime.saveWorkHours(w.auth, w.actor, read.input);
+    else if (agencyId) await w.services.legalTime.removeWorkHours(w.auth, w.actor, agencyId);
+  } catch (err) {
+    const e = hoursServiceErrors(err, w.lang);
+    return data<Partial<ActionData>>(
+      { hours: { values: read.values, ...e } },
+      { status: e.formError ? 403 : 400 },
+    );
+  }
+  return redirect(back);
+}
+
+const NOTICES: Record<string, MessageKey> = {
+  added: 'cal.notice.added',
+  deleted: 'cal.notice.deleted',
+  'hours-saved': 'lt.notice.saved',
+  'hours-reset': 'lt.notice.reset',
+};
 
 /** /mot-cua/lich-lam-viec: the working calendar of a year (national, or as it applies to an agency). */
 export default function WorkingCalendar({ loaderData, actionData }: Route.ComponentProps) {
@@ -195,6 +235,20 @@ export default function WorkingCalendar({ loaderData, actionData }: Route.Compon
       <h2>{t('cal.yearView', { year })}</h2>
       <YearGrid year={year} marks={loaderData.marks} />
       <DayList days={loaderData.days} year={year} back={withParam(location.pathname, params, 'tb', null)} />
+      <WorkHoursSection
+        hours={loaderData.hours}
+        scope={agency?.id ?? NATIONAL}
+        scopeName={agency ? agency.name : t('cal.national')}
+        canEdit={agency !== null || national}
+        values={actionData?.hours?.values}
+        errors={actionData?.hours?.errors}
+        formError={actionData?.hours?.formError}
+      />
+      <TryAppointment
+        tried={loaderData.tried}
+        hidden={{ nam: String(year), ...(agency ? { 'co-quan': agency.id } : {}) }}
+        scopeName={agency ? agency.name : t('cal.national')}
+      />
       <section className="panel narrow" aria-labelledby="add-title" id="them-ngay">
         <h2 id="add-title">{t('cal.addTitle')}</h2>
         <ErrorSummary errors={errors} order={DAY_FIELDS} formError={actionData?.formError} />
