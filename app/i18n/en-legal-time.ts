@@ -11,7 +11,8 @@ export const enLegalTime: Record<keyof typeof viLegalTime, string> = {
   'lt.proc.title': 'Expected result date',
   'lt.proc.now': 'If you apply now, the result is expected on {date}',
   'lt.proc.nowChannel': 'If you apply {channel} now, the result is expected on {date}',
-  'lt.proc.none': 'No expected date: the procedure publishes no deadline in numbers.',
+  'lt.proc.none':
+    'No expected date: the procedure publishes no deadline as a number with a unit (hours, days, months).',
   'lt.proc.how': 'How the date is counted (in Vietnamese)',
   'lt.proc.agency': 'Counted on the working hours and holidays of {agency}.',
   'lt.proc.national': 'Counted on the national working hours and holidays.',

@@ -9,7 +9,8 @@ export const viLegalTime = {
   'lt.proc.title': 'Ngày hẹn trả dự kiến',
   'lt.proc.now': 'Nếu nộp bây giờ, ngày hẹn trả kết quả dự kiến là {date}',
   'lt.proc.nowChannel': 'Nếu nộp {channel} bây giờ, ngày hẹn trả kết quả dự kiến là {date}',
-  'lt.proc.none': 'Chưa tính được ngày hẹn trả: thủ tục chưa công bố thời hạn giải quyết bằng số.',
+  'lt.proc.none':
+    'Chưa tính được ngày hẹn trả: thủ tục chưa công bố thời hạn giải quyết bằng số kèm đơn vị (giờ, ngày, tháng).',
   'lt.proc.how': 'Cách tính ngày hẹn trả',
   'lt.proc.agency': 'Tính theo giờ làm việc và lịch nghỉ của {agency}.',
   'lt.proc.national': 'Tính theo giờ làm việc và lịch nghỉ chung.',

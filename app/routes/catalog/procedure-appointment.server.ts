@@ -33,16 +33,23 @@ export async function appointmentSection(
 ): Promise<AppointmentSection> {
   const agency = p.agencies.find((a) => a.id === chosen) ?? p.agencies[0];
   const now = new Date();
+  // One calendar for every channel: the same agency and the same instant.
+  const calendar = await services.legalTime.calendarFor(agency?.id ?? null, now);
   const estimates: AppointmentEstimate[] = [];
   for (const channel of APPLY_ORDER) {
     const terms = p.content.channels.find((c) => c.channel === channel);
     if (!terms?.deadline?.unit) continue;
     try {
-      const e = await estimateAppointment(services.legalTime, p, {
-        agency: agency?.id,
-        channel,
-        receivedAt: now,
-      });
+      const e = await estimateAppointment(
+        services.legalTime,
+        p,
+        {
+          agency: agency?.id,
+          channel,
+          receivedAt: now,
+        },
+        calendar,
+      );
       const at = formatDateTime(e.appointmentAt).slice(0, 16);
       const same = estimates.find((x) => x.at === at);
       if (same) same.channels.push(channel);

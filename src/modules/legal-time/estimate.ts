@@ -3,7 +3,7 @@ import { AppError, ValidationError } from '../../errors.ts';
 import type { FieldProblem } from '../../errors.ts';
 import type { PublicProcedure } from '../procedures/schema.ts';
 import type { PublicAppointmentQuery, PublicAppointmentView } from './schema.ts';
-import type { LegalTimeService } from './service.ts';
+import type { AgencyCalendar, LegalTimeService } from './service.ts';
 
 /** The procedure publishes no deadline the engine can count (none, no unit, or a fraction of a day). */
 export class DeadlineUnknownError extends AppError {
@@ -33,6 +33,8 @@ export async function estimateAppointment(
   legalTime: LegalTimeService,
   procedure: PublicProcedure,
   query: PublicAppointmentQuery,
+  /** The calendar of the agency `query.agency` (or the first), when already loaded for other channels. */
+  calendar?: AgencyCalendar,
 ): Promise<PublicAppointmentView> {
   const agencies = procedure.agencies;
   const agency = query.agency ? agencies.find((a) => a.id === query.agency) : agencies[0];
@@ -69,7 +71,7 @@ export async function estimateAppointment(
   }
   const deadline = { value: d.value, unit: d.unit };
   const result = await legalTime
-    .appointment({ agencyId: agency?.id ?? null, receivedAt: query.receivedAt, deadline })
+    .appointment({ agencyId: agency?.id ?? null, receivedAt: query.receivedAt, deadline, calendar })
     .catch((err: unknown) => {
       // By shape, not instanceof: the web build bundles its own copy of errors.ts.
       const e = err as { code?: unknown; fields?: { message: string }[] };

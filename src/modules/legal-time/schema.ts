@@ -155,14 +155,26 @@ export type AppointmentView = z.infer<typeof AppointmentView>;
 export const StepDueView = z.object({ dueAt: z.string(), explanation: z.array(z.string()) });
 
 export const PublicAppointmentQuery = z.object({
-  agency: z.uuid('Cơ quan (agency) phải là mã định danh (uuid) của cơ quan thực hiện').optional(),
-  receivedAt: Instant('Thời điểm nộp (receivedAt)').optional(),
+  agency: z
+    .uuid('Cơ quan (agency) phải là mã định danh (uuid) của cơ quan thực hiện')
+    .optional()
+    .describe(
+      'Cơ quan thực hiện thủ tục (mặc định: cơ quan đầu tiên) / Implementing agency (default: the first)',
+    ),
+  receivedAt: Instant('Thời điểm nộp (receivedAt)')
+    .optional()
+    .describe(
+      'ISO 8601, ví dụ 2025-08-29T16:20:00+07:00; không ghi múi giờ thì là giờ Việt Nam; mặc định: bây giờ / Default: now',
+    ),
   channel: z
     .enum(CHANNELS, {
       error:
         'Cách thức nộp (channel) phải là counter (trực tiếp), online (trực tuyến) hoặc postal (bưu chính)',
     })
-    .optional(),
+    .optional()
+    .describe(
+      'Mặc định: online nếu có thời hạn bằng số, rồi counter, postal / Default: online, then counter, postal',
+    ),
 });
 export type PublicAppointmentQuery = z.infer<typeof PublicAppointmentQuery>;
 

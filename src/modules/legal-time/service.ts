@@ -86,9 +86,12 @@ export class LegalTimeService {
     deadline: LegalDeadline;
     pauses?: readonly Pause[] | undefined;
     extensionMinutes?: number | undefined;
+    /** The agency's calendar when the caller already loaded it (calendarFor), for several computations. */
+    calendar?: AgencyCalendar | undefined;
   }): Promise<AppointmentResult & { calendar: AgencyCalendar }> {
     const receivedAt = input.receivedAt ?? new Date();
-    const cal = await this.calendarFor(input.agencyId ?? null, earliest(receivedAt, input.pauses));
+    const cal =
+      input.calendar ?? (await this.calendarFor(input.agencyId ?? null, earliest(receivedAt, input.pauses)));
     const result = engine(() =>
       appointment(
         {
