@@ -174,8 +174,8 @@ export interface WorkHoursTable {
   id: Generated<string>;
   agency_id: string | null;
   /** [{start: "07:30", end: "11:30"}, …] */
-  periods: JSONColumnType<{ start: string; end: string }[], string, string>;
-  saturday_reception: JSONColumnType<{ start: string; end: string }[], string | undefined, string>;
+  periods: JSONColumnType<{ start: string; end: string }[]>;
+  saturday_reception: JSONColumnType<{ start: string; end: string }[], string | undefined>;
   /** time: "15:00:00" as read back. */
   cutoff: ColumnType<string, string | undefined, string>;
   note: Generated<string>;
@@ -337,7 +337,7 @@ export interface ProcessDefinitionsTable {
   agency_id: string | null;
   version: number;
   status: ColumnType<ProcessStatus, ProcessStatus | undefined, ProcessStatus>;
-  definition: JSONColumnType<Record<string, unknown>, string, string>;
+  definition: JSONColumnType<Record<string, unknown>>;
   row_version: Generated<number>;
   created_at: TimestampDefault;
   created_by: string | null;
