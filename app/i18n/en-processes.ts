@@ -56,6 +56,8 @@ export const enProcesses: Record<keyof typeof viProcesses, string> = {
   'pr.portal.agency': 'Process at {agency}',
   'pr.bo.counts': 'Dossiers at each step of the process in force.',
   'pr.bo.none': 'This procedure has no process in force yet.',
+  'pr.bo.versions': 'Workflow versions: design, import and export',
+  'pr.bo.title': 'Processing workflow',
   'pr.bo.link': 'Processing workflow',
   'bo.section.processes': 'Procedure workflows',
 
@@ -71,7 +73,6 @@ export const enProcesses: Record<keyof typeof viProcesses, string> = {
   'pr.col.code': 'Code',
   'pr.col.name': 'Procedure',
   'pr.col.process': 'Workflow',
-  'pr.open': 'Workflow of {code}',
   'pr.versionsTitle': 'Workflow: {name}',
   'pr.versionsIntro':
     'Each procedure has a shared workflow and may have one per agency. Workflows are changed on a draft; new dossiers follow the version in force, dossiers already received keep the version they started with.',
@@ -94,7 +95,7 @@ export const enProcesses: Record<keyof typeof viProcesses, string> = {
   'pr.f.agency': 'Applies at',
   'pr.f.agencyHint': 'Leave empty for a workflow shared by every agency that handles the procedure',
   'pr.f.startFrom': 'Start from',
-  'pr.f.fromBlank': 'An empty workflow',
+  'pr.f.fromBlank': 'The version in force (if none: a starter fitted to the time limit)',
   'pr.create': 'Create draft',
   'pr.importTitle': 'Import a workflow from a JSON file',
   'pr.importHelp':
@@ -136,12 +137,10 @@ export const enProcesses: Record<keyof typeof viProcesses, string> = {
   'pr.conflict':
     'Someone else saved this workflow after you opened the page. Reload to see the latest copy; your unsaved changes will be lost.',
   'pr.reload': 'Reload the latest copy',
-  'pr.canvasLabel': 'Workflow design canvas',
   'pr.canvasHelp':
     'Drag a step to move it. Drag from the round handle on the right of a step to another step to connect them. Use Tab to select a step or an arrow, the arrow keys to move the selected step, and Delete to remove it.',
-  'pr.stepAria': 'Step {name}, {kind}',
+  'pr.stepAria': 'Step: {text}',
   'pr.edgeAria': 'Transition {label}: from {from} to {to}',
-  'pr.handleAria': 'Connect from step {name}',
   'pr.problemsTitle': 'Problems with the workflow ({n})',
   'pr.noProblems': 'The workflow is valid: no problems left.',
   'pr.longest': 'Total time along the longest path: {total}; statutory time limit: {limit}.',
@@ -183,7 +182,6 @@ export const enProcesses: Record<keyof typeof viProcesses, string> = {
   'pr.deleteYes': 'Delete',
   'pr.cancel': 'Keep it',
   'pr.err.budget': 'Enter a whole number, zero or more',
-  'pr.err.invalid': 'The draft could not be saved:',
 
   // ── The designer without JavaScript ──
   'pr.plainTitle': 'Edit the workflow as tables',
@@ -193,8 +191,6 @@ export const enProcesses: Record<keyof typeof viProcesses, string> = {
   'pr.transitionsCaption': 'Transitions ({n})',
   'pr.col.step': 'Step',
   'pr.col.newRow': 'New row',
-  'pr.rowStep': 'step {n}',
-  'pr.rowTransition': 'transition {n}',
   'pr.f.stepNameN': 'Name of step {n}',
   'pr.f.kindN': 'Kind of step {n}',
   'pr.f.actorN': 'Done by, step {n}',
@@ -210,7 +206,6 @@ export const enProcesses: Record<keyof typeof viProcesses, string> = {
   'pr.f.coordinateN': 'Consult, transition {n}',
   'pr.f.removeTransitionN': 'Remove transition {n}',
   'pr.f.choose': '— Choose —',
-  'pr.err.stepName': 'Enter the name of step {n}',
   'pr.err.budgetN': 'Time of step {n}: enter whole numbers, zero or more',
   'pr.err.fromTo': 'Transition {n}: choose both the step it leaves and the step it goes to',
 

@@ -54,6 +54,8 @@ export const viProcesses = {
   'pr.portal.agency': 'Quy trình của {agency}',
   'pr.bo.counts': 'Số hồ sơ đang ở từng bước của quy trình đang áp dụng.',
   'pr.bo.none': 'Thủ tục này chưa có quy trình xử lý đang áp dụng.',
+  'pr.bo.versions': 'Các phiên bản quy trình, thiết kế, nhập và xuất',
+  'pr.bo.title': 'Quy trình xử lý',
   'pr.bo.link': 'Quy trình xử lý',
   'bo.section.processes': 'Quy trình xử lý',
 
@@ -69,7 +71,6 @@ export const viProcesses = {
   'pr.col.code': 'Mã thủ tục',
   'pr.col.name': 'Tên thủ tục',
   'pr.col.process': 'Quy trình',
-  'pr.open': 'Quy trình của {code}',
   'pr.versionsTitle': 'Quy trình xử lý: {name}',
   'pr.versionsIntro':
     'Mỗi thủ tục có một quy trình dùng chung và có thể có quy trình riêng của từng cơ quan. Quy trình được sửa trên bản nháp; hồ sơ mới đi theo phiên bản đang áp dụng, hồ sơ đã tiếp nhận giữ phiên bản lúc tiếp nhận.',
@@ -92,7 +93,7 @@ export const viProcesses = {
   'pr.f.agency': 'Áp dụng tại',
   'pr.f.agencyHint': 'Để trống nếu quy trình dùng chung cho mọi cơ quan thực hiện thủ tục',
   'pr.f.startFrom': 'Bắt đầu từ',
-  'pr.f.fromBlank': 'Quy trình trống',
+  'pr.f.fromBlank': 'Bản đang áp dụng (nếu chưa có: quy trình mẫu theo thời hạn giải quyết)',
   'pr.create': 'Tạo bản nháp',
   'pr.importTitle': 'Nhập quy trình từ tệp JSON',
   'pr.importHelp':
@@ -134,12 +135,10 @@ export const viProcesses = {
   'pr.conflict':
     'Người khác đã lưu quy trình này sau khi bạn mở trang. Tải lại để xem bản mới nhất; các thay đổi chưa lưu của bạn sẽ mất.',
   'pr.reload': 'Tải lại bản mới nhất',
-  'pr.canvasLabel': 'Sơ đồ thiết kế quy trình',
   'pr.canvasHelp':
     'Kéo một bước để di chuyển. Kéo từ chấm tròn bên phải một bước đến bước khác để nối. Dùng phím Tab để chọn bước hoặc mũi tên, phím mũi tên để di chuyển bước đang chọn, phím Delete để xóa.',
-  'pr.stepAria': 'Bước {name}, {kind}',
+  'pr.stepAria': 'Bước: {text}',
   'pr.edgeAria': 'Chuyển bước {label}: từ {from} đến {to}',
-  'pr.handleAria': 'Nối từ bước {name}',
   'pr.problemsTitle': 'Các vấn đề của quy trình ({n})',
   'pr.noProblems': 'Quy trình hợp lệ: không còn vấn đề nào.',
   'pr.longest': 'Tổng thời gian theo đường xử lý dài nhất: {total}; thời hạn giải quyết: {limit}.',
@@ -181,7 +180,6 @@ export const viProcesses = {
   'pr.deleteYes': 'Xóa',
   'pr.cancel': 'Không xóa',
   'pr.err.budget': 'Nhập số nguyên không âm',
-  'pr.err.invalid': 'Bản nháp chưa lưu được:',
 
   // ── The designer without JavaScript ──
   'pr.plainTitle': 'Sửa quy trình bằng bảng',
@@ -191,8 +189,6 @@ export const viProcesses = {
   'pr.transitionsCaption': 'Các chuyển bước ({n})',
   'pr.col.step': 'Bước',
   'pr.col.newRow': 'Dòng mới',
-  'pr.rowStep': 'bước {n}',
-  'pr.rowTransition': 'chuyển bước {n}',
   'pr.f.stepNameN': 'Tên bước {n}',
   'pr.f.kindN': 'Loại bước {n}',
   'pr.f.actorN': 'Người thực hiện bước {n}',
@@ -208,7 +204,6 @@ export const viProcesses = {
   'pr.f.coordinateN': 'Phối hợp với, chuyển bước {n}',
   'pr.f.removeTransitionN': 'Xóa chuyển bước {n}',
   'pr.f.choose': '— Chọn —',
-  'pr.err.stepName': 'Nhập tên bước {n}',
   'pr.err.budgetN': 'Thời hạn của bước {n}: nhập số nguyên không âm',
   'pr.err.fromTo': 'Chuyển bước {n}: chọn cả bước đi và bước đến',
 

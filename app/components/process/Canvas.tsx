@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { Dispatch, KeyboardEvent, PointerEvent } from 'react';
 import type { ProcessDefinition, ProcessStep } from '../../../src/domain/process.ts';
-import { EdgeGraphic, StepShape } from './DiagramParts.tsx';
+import { EdgeGraphic, StepShape, stepVisibleText } from './DiagramParts.tsx';
 import type { EditorAction, Selection } from './editor-state.ts';
 import { diagramBounds, edgeShapes, GRID, STEP_H, STEP_W, stepAt } from './geometry.ts';
 import type { Bounds, Point } from './geometry.ts';
@@ -27,6 +27,10 @@ interface Props {
 /** Room to drag into, right of and below the drawing. */
 const ROOM_X = 260;
 const ROOM_Y = 160;
+/** The connect handle sits on the right edge, below where straight arrows leave. */
+const HANDLE_UP = 16;
+/** Ids of the text version's items (ProcessTextList idPrefix), which describe steps and arrows. */
+export const TEXT_ID = 'pd-text-';
 
 const isSel = (s: Selection | null, kind: Selection['kind'], id: string) => s?.kind === kind && s.id === id;
 
@@ -74,7 +78,7 @@ export function Canvas({ def, selected, problemSteps, words, dispatch, onDelete,
   const startConnect = (e: PointerEvent<SVGCircleElement>, s: ProcessStep) => {
     if (e.button !== 0) return;
     e.stopPropagation();
-    const start = { x: s.x + STEP_W, y: s.y + STEP_H / 2 };
+    const start = { x: s.x + STEP_W, y: s.y + STEP_H - HANDLE_UP };
     setDrag({ kind: 'connect', from: s.id, start, at: toDiagram(e), box });
     capture(e);
   };
@@ -147,7 +151,8 @@ export function Canvas({ def, selected, problemSteps, words, dispatch, onDelete,
             tabIndex={0}
             role="button"
             aria-pressed={isSel(selected, 'step', s.id)}
-            aria-label={words.t('pr.stepAria', { name: s.name || s.id, kind: words.kind(s.kind) })}
+            aria-label={words.t('pr.stepAria', { text: stepVisibleText(s, words) })}
+            aria-describedby={`${TEXT_ID}${s.id}`}
             data-step={s.id}
             onPointerDown={(e) => startMove(e, s)}
             onFocus={() => {
@@ -179,6 +184,7 @@ export function Canvas({ def, selected, problemSteps, words, dispatch, onDelete,
                 from: names.get(t.from) ?? t.from,
                 to: names.get(t.to) ?? t.to,
               })}
+              aria-describedby={`${TEXT_ID}${t.id}`}
               data-transition={t.id}
               onPointerDown={(e) => {
                 if (e.button === 0) select();
@@ -210,7 +216,7 @@ export function Canvas({ def, selected, problemSteps, words, dispatch, onDelete,
               key={s.id}
               className="pd-handle"
               cx={s.x + STEP_W}
-              cy={s.y + STEP_H / 2}
+              cy={s.y + STEP_H - HANDLE_UP}
               r={8}
               aria-hidden="true"
               data-handle={s.id}

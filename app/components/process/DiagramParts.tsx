@@ -1,6 +1,6 @@
 import type { ProcessStep } from '../../../src/domain/process.ts';
 import type { EdgeShape } from './geometry.ts';
-import { labelWidth, STEP_H, STEP_W, wrapText } from './geometry.ts';
+import { LABEL_LINE_H, labelBox, STEP_H, STEP_W, textWidth, wrapText } from './geometry.ts';
 import type { ProcessWords } from './words.ts';
 
 /**
@@ -10,6 +10,27 @@ import type { ProcessWords } from './words.ts';
  */
 
 const RADIUS = { receive: 22, work: 4, return: 4, end: STEP_H / 2 } as const;
+
+/** What a step's box says: its kind (and online entry), its name on its lines, its time. */
+function stepTexts(step: ProcessStep, words: ProcessWords) {
+  return {
+    caption: step.onlineEntry ? `${words.kind(step.kind)} · ${words.t('pr.online')}` : words.kind(step.kind),
+    lines: wrapText(step.name || '—'),
+    budget: step.budgetMinutes > 0 ? words.budget(step.budgetMinutes) : '',
+  };
+}
+
+/**
+ * The text of a step's box as one string, in its order: the accessible name of the step on the
+ * designer's canvas, so that what is seen is what is announced (WCAG 2.5.3).
+ */
+export function stepVisibleText(step: ProcessStep, words: ProcessWords): string {
+  const { caption, lines, budget } = stepTexts(step, words);
+  return [caption, ...lines, budget].filter(Boolean).join(' ');
+}
+
+// Each piece of text ends with a space: SVG drops it when drawing, and assistive technologies (and
+// axe) then read the lines as separate words rather than glued together.
 
 export function StepShape({
   step,
@@ -28,11 +49,10 @@ export function StepShape({
   problem?: boolean | undefined;
 }) {
   const { x, y, kind } = step;
-  const lines = wrapText(step.name || '—');
-  const caption = step.onlineEntry ? `${words.kind(kind)} · ${words.t('pr.online')}` : words.kind(kind);
-  const nameTop = lines.length === 1 ? y + 48 : y + 40;
-  const countText = count !== undefined && count > 0 ? words.count(count) : '';
-  const countW = labelWidth(countText) + 4;
+  const { caption, lines, budget } = stepTexts(step, words);
+  const nameTop = lines.length === 1 ? y + 47 : y + 40;
+  const countText = count !== undefined ? words.count(count) : '';
+  const countW = textWidth(countText, 12) + 4;
   return (
     <g className={`pd-step pd-kind-${kind}${selected ? ' pd-selected' : ''}`} data-step-id={step.id}>
       {selected ? (
@@ -60,18 +80,18 @@ export function StepShape({
         <rect className="pd-inner" x={x + 4} y={y + 4} width={STEP_W - 8} height={STEP_H - 8} rx={2} />
       ) : null}
       <text className="pd-caption" x={x + STEP_W / 2} y={y + 19} textAnchor="middle">
-        {caption}
+        {`${caption} `}
       </text>
       <text className="pd-name" x={x + STEP_W / 2} y={nameTop} textAnchor="middle">
         {lines.map((line, i) => (
-          <tspan key={i} x={x + STEP_W / 2} dy={i === 0 ? 0 : 17}>
-            {line}
+          <tspan key={i} x={x + STEP_W / 2} dy={i === 0 ? 0 : 16}>
+            {`${line} `}
           </tspan>
         ))}
       </text>
-      {step.budgetMinutes > 0 ? (
+      {budget ? (
         <text className="pd-budget" x={x + STEP_W / 2} y={y + STEP_H - 9} textAnchor="middle">
-          {words.budget(step.budgetMinutes)}
+          {`${budget} `}
         </text>
       ) : null}
       {problem ? (
@@ -83,10 +103,10 @@ export function StepShape({
         </g>
       ) : null}
       {countText ? (
-        <g className="pd-count">
+        <g className={count ? 'pd-count' : 'pd-count pd-count-zero'}>
           <rect x={x + STEP_W - countW + 6} y={y - 11} width={countW} height={22} rx={11} />
           <text x={x + STEP_W - countW / 2 + 6} y={y + 5} textAnchor="middle">
-            {countText}
+            {`${countText} `}
           </text>
         </g>
       ) : null}
@@ -106,21 +126,26 @@ export function EdgeGraphic({
   kind: string;
   selected?: boolean | undefined;
 }) {
-  const w = labelWidth(label);
+  const box = labelBox(label);
+  const top = edge.label.y - box.height / 2;
   return (
     <g className={`pd-edge pd-action-${kind}${selected ? ' pd-selected' : ''}`} data-transition-id={edge.id}>
       <path className="pd-line" d={edge.d} />
       <polygon className="pd-head" points={edge.head} />
       <rect
         className="pd-label-bg"
-        x={edge.label.x - w / 2}
-        y={edge.label.y - 10}
-        width={w}
-        height={20}
+        x={edge.label.x - box.width / 2}
+        y={top}
+        width={box.width}
+        height={box.height}
         rx={4}
       />
-      <text className="pd-label" x={edge.label.x} y={edge.label.y + 4} textAnchor="middle">
-        {label}
+      <text className="pd-label" x={edge.label.x} y={top + LABEL_LINE_H} textAnchor="middle">
+        {box.lines.map((line, i) => (
+          <tspan key={i} x={edge.label.x} dy={i === 0 ? 0 : LABEL_LINE_H}>
+            {`${line} `}
+          </tspan>
+        ))}
       </text>
     </g>
   );

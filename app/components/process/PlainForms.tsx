@@ -67,10 +67,9 @@ function Input({
     <input
       id={fieldId(name)}
       name={name}
-      className="input"
+      className={numeric ? 'input pd-num' : 'input pd-wide'}
       defaultValue={value}
       inputMode={numeric ? 'numeric' : undefined}
-      size={numeric ? 4 : undefined}
       autoComplete="off"
       aria-invalid={error ? true : undefined}
       aria-describedby={error ? `${fieldId(name)}-error` : undefined}
@@ -92,7 +91,7 @@ function Select({
   empty?: string;
 }) {
   return (
-    <select id={fieldId(name)} name={name} className="input" defaultValue={value}>
+    <select id={fieldId(name)} name={name} className="input pd-select" defaultValue={value}>
       {empty !== undefined ? <option value="">{empty}</option> : null}
       {options.map((o) => (
         <option key={o.value} value={o.value}>

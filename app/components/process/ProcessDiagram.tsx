@@ -17,6 +17,8 @@ interface Props {
   current?: string | null | undefined;
   names?: ActorNames | undefined;
   minutesPerDay?: number | undefined;
+  /** Leave out who acts at each step (the portal). */
+  hideActors?: boolean | undefined;
   /** Something under the caption (a legend, a link). */
   children?: ReactNode;
 }
@@ -40,6 +42,7 @@ export function ProcessDiagram({
   current,
   names,
   minutesPerDay,
+  hideActors,
   children,
 }: Props) {
   const words = useProcessWords(names, minutesPerDay);
@@ -66,7 +69,13 @@ export function ProcessDiagram({
           <DiagramBody definition={definition} words={words} counts={counts} current={current} box={box} />
         </svg>
       </DiagramFrame>
-      <ProcessTextList definition={definition} words={words} counts={counts} current={current} />
+      <ProcessTextList
+        definition={definition}
+        words={words}
+        counts={counts}
+        current={current}
+        hideActors={hideActors}
+      />
     </figure>
   );
 }
@@ -116,11 +125,16 @@ export function ProcessTextList({
   words,
   counts,
   current,
+  hideActors,
+  idPrefix,
 }: {
   definition: ProcessDefinition;
   words: ProcessWords;
   counts?: Readonly<Record<string, number>> | undefined;
   current?: string | null | undefined;
+  hideActors?: boolean | undefined;
+  /** Gives each item the id prefix + step or arrow id (one text list per page uses it). */
+  idPrefix?: string | undefined;
 }) {
   const names = new Map(definition.steps.map((s) => [s.id, s.name]));
   return (
@@ -131,16 +145,17 @@ export function ProcessTextList({
           const out = definition.transitions.filter((t) => t.from === s.id);
           const count = counts?.[s.id];
           return (
-            <li key={s.id} data-step-id={s.id}>
+            <li key={s.id} data-step-id={s.id} id={idPrefix ? `${idPrefix}${s.id}` : undefined}>
               <strong>{s.name || '—'}</strong> ({words.kind(s.kind)}
-              {s.onlineEntry ? `, ${words.t('pr.onlineEntry')}` : ''}). {words.actor(s.actor)}.{' '}
+              {s.onlineEntry ? `, ${words.t('pr.onlineEntry')}` : ''}).{' '}
+              {hideActors ? '' : `${words.actor(s.actor)}. `}
               {words.t('pr.text.budget', { budget: words.budget(s.budgetMinutes) })}
               {count !== undefined ? ` ${words.count(count)}.` : ''}
               {current === s.id ? ` ${words.t('pr.text.current')}` : ''}
               {out.length > 0 ? (
                 <ul>
                   {out.map((t) => (
-                    <li key={t.id} data-transition-id={t.id}>
+                    <li key={t.id} data-transition-id={t.id} id={idPrefix ? `${idPrefix}${t.id}` : undefined}>
                       {words.t('pr.text.arrow', {
                         label: words.arrow(t),
                         to: names.get(t.to) ?? t.to,

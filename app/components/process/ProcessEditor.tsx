@@ -3,14 +3,14 @@ import type { ReactNode } from 'react';
 import { useFetcher } from 'react-router';
 import type { ProcessDefinition } from '../../../src/domain/process.ts';
 import { deadlineWorkingMinutes, longestBudgetPath } from '../../../src/domain/process-budget.ts';
-import { validateProcess } from '../../../src/domain/process-validation.ts';
+import { PROCESS_PROBLEM_CODES, validateProcess } from '../../../src/domain/process-validation.ts';
 import type { ProcessProblem } from '../../../src/domain/process-validation.ts';
 import type { Deadline } from '../../../src/domain/procedure.ts';
 import { useRootData } from '../../lib/root-data.ts';
-import { Canvas } from './Canvas.tsx';
+import { Canvas, TEXT_ID } from './Canvas.tsx';
 import type { ProcessChoices } from './choices.ts';
 import { DeleteConfirm } from './DeleteConfirm.tsx';
-import { editorReducer, initialState } from './editor-state.ts';
+import { editorReducer, initialState, stillApplies } from './editor-state.ts';
 import type { Selection } from './editor-state.ts';
 import { PanelInput } from './PanelFields.tsx';
 import { ProblemList } from './ProblemList.tsx';
@@ -21,11 +21,17 @@ import type { ActorNames } from './words.ts';
 
 /** What the page's action answers to a save from the designer (intent=save-json). */
 export type SaveResult =
-  | { intent: 'save-json'; ok: true; rowVersion: number }
+  | { intent: 'save-json'; ok: true; rowVersion: number; problems: ProcessProblem[] }
   | { intent: 'save-json'; ok: false; conflict: boolean; message: string; details: string[] };
+
+/** Problems only the server finds (records that do not exist): validateProcess finds the others live. */
+const serverOnly = (problems: readonly ProcessProblem[]) =>
+  problems.filter((p) => !(PROCESS_PROBLEM_CODES as readonly string[]).includes(p.code));
 
 interface Props {
   initial: ProcessDefinition;
+  /** The problems the server found when the page was read. */
+  serverProblems: readonly ProcessProblem[];
   rowVersion: number;
   legalDeadline: Deadline | null;
   minutesPerDay: number;
@@ -55,11 +61,15 @@ export function ProcessEditor(props: Props) {
   const fetcher = useFetcher<SaveResult>();
   const submitted = useRef<string | null>(null);
   const csrf = useRootData()?.csrfToken ?? '';
+  const [extra, setExtra] = useState({ problems: serverOnly(props.serverProblems), checked: props.initial });
   const { def, selected, dirty } = state;
 
   const problems = useMemo(
-    () => validateProcess(def, { legalDeadline, minutesPerWorkingDay: minutesPerDay }),
-    [def, legalDeadline, minutesPerDay],
+    () => [
+      ...validateProcess(def, { legalDeadline, minutesPerWorkingDay: minutesPerDay }),
+      ...extra.problems.filter((p) => stillApplies(p, extra.checked, def)),
+    ],
+    [def, legalDeadline, minutesPerDay, extra],
   );
   const problemSteps = useMemo(
     () => new Set(problems.flatMap((p) => (p.stepId ? [p.stepId] : []))),
@@ -73,6 +83,11 @@ export function ProcessEditor(props: Props) {
     if (fetcher.state !== 'idle' || !d) return;
     if (d.ok) {
       setRowVersion(d.rowVersion);
+      if (submitted.current)
+        setExtra({
+          problems: serverOnly(d.problems),
+          checked: JSON.parse(submitted.current) as ProcessDefinition,
+        });
       if (JSON.stringify(def) === submitted.current) dispatch({ type: 'saved' });
       setJustSaved(true);
     }
@@ -158,7 +173,7 @@ export function ProcessEditor(props: Props) {
           role="alert"
           data-testid={refused.conflict ? 'conflict' : 'save-refused'}
         >
-          <p>{refused.message}</p>
+          <p>{refused.conflict ? t('pr.conflict') : refused.message}</p>
           {refused.details.length ? (
             <ul>
               {refused.details.map((d, i) => (
@@ -229,7 +244,7 @@ export function ProcessEditor(props: Props) {
             labelId="pd-canvas-title"
             helpId="pd-canvas-help"
           />
-          <ProcessTextList definition={def} words={words} />
+          <ProcessTextList definition={def} words={words} idPrefix={TEXT_ID} />
         </div>
         <PropertiesPanel
           def={def}

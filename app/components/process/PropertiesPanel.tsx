@@ -46,7 +46,7 @@ export function PropertiesPanel(props: Props) {
       {step ? <StepProps key={step.id} step={step} {...props} /> : null}
       {tr ? <TransitionProps key={tr.id} tr={tr} {...props} /> : null}
       {!step && !tr ? <p className="pd-help">{words.t('pr.panelEmpty')}</p> : null}
-      <ConnectForm key={step?.id ?? ''} {...props} from={step?.id} />
+      <ConnectForm key={`connect-${step?.id ?? ''}`} {...props} from={step?.id} />
     </aside>
   );
 }

@@ -170,3 +170,29 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return { ...state, dirty: false };
   }
 }
+
+/**
+ * Whether a problem only the server can find (a department or agency that does not exist, checked
+ * against the database at the last save) still concerns `current`: its step keeps the same actor, or
+ * its arrow the same action and consulted unit, as in `checked`, the definition the server saw.
+ */
+export function stillApplies(
+  p: { stepId?: string; transitionId?: string },
+  checked: ProcessDefinition,
+  current: ProcessDefinition,
+): boolean {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (p.stepId !== undefined) {
+    const before = checked.steps.find((s) => s.id === p.stepId);
+    const now = current.steps.find((s) => s.id === p.stepId);
+    return Boolean(before && now && same(before.actor, now.actor));
+  }
+  if (p.transitionId !== undefined) {
+    const before = checked.transitions.find((t) => t.id === p.transitionId);
+    const now = current.transitions.find((t) => t.id === p.transitionId);
+    return Boolean(
+      before && now && before.action === now.action && same(before.coordinateWith, now.coordinateWith),
+    );
+  }
+  return true;
+}

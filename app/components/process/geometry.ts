@@ -8,16 +8,20 @@ import type { ProcessDefinition, ProcessStep, ProcessTransition } from '../../..
  * A step's (x, y) is the top-left corner of its box.
  */
 
-export const STEP_W = 184;
-export const STEP_H = 88;
+export const STEP_W = 160;
+export const STEP_H = 84;
 /** Drag and arrow-key moves snap to this grid. */
 export const GRID = 10;
 /** Margin around the drawing. */
 export const PAD = 24;
-/** Characters per line of a step name in its box (13 px text in 184 px). */
-export const NAME_CHARS = 24;
-/** Distance between arrows joining the same two steps. */
-const BEND = 40;
+/** Characters per line of a step name in its box (12 px semibold text in 160 px). */
+export const NAME_CHARS = 20;
+/** Characters per line of an arrow's label (11 px text), on at most LABEL_LINES lines. */
+export const LABEL_CHARS = 17;
+export const LABEL_LINES = 3;
+export const LABEL_LINE_H = 13;
+/** Distance between parallel arrows joining the same two steps. */
+const BEND = 26;
 const HEAD = 10;
 
 export interface Point {
@@ -63,6 +67,20 @@ export function boxExit(s: Pick<ProcessStep, 'x' | 'y'>, toward: Point): Point {
   return { x: c.x + dx * t, y: c.y + dy * t };
 }
 
+/** Where the segment p→q leaves the box of `s` (p itself when p is outside the box). */
+function leaveBox(s: Pick<ProcessStep, 'x' | 'y'>, p: Point, q: Point): Point {
+  const [x0, x1, y0, y1] = [s.x, s.x + STEP_W, s.y, s.y + STEP_H];
+  if (p.x < x0 || p.x > x1 || p.y < y0 || p.y > y1) return p;
+  const dx = q.x - p.x;
+  const dy = q.y - p.y;
+  let t = 1;
+  if (dx > 0) t = Math.min(t, (x1 - p.x) / dx);
+  if (dx < 0) t = Math.min(t, (x0 - p.x) / dx);
+  if (dy > 0) t = Math.min(t, (y1 - p.y) / dy);
+  if (dy < 0) t = Math.min(t, (y0 - p.y) / dy);
+  return { x: p.x + dx * t, y: p.y + dy * t };
+}
+
 function arrowHead(tip: Point, from: Point): string {
   const dx = tip.x - from.x;
   const dy = tip.y - from.y;
@@ -95,7 +113,7 @@ function loopShape(t: ProcessTransition, s: ProcessStep, k: number): EdgeShape {
 /**
  * The arrows of `def`, in the order of its transitions. Arrows whose ends are not (yet) steps are
  * left out (the text list still names them). Arrows joining the same two steps, in either direction,
- * bend apart so that each stays visible with its label.
+ * run parallel, apart, with their labels staggered, so that each stays visible.
  */
 export function edgeShapes(def: Pick<ProcessDefinition, 'steps' | 'transitions'>): EdgeShape[] {
   const steps = new Map(def.steps.map((s) => [s.id, s]));
@@ -121,47 +139,46 @@ export function edgeShapes(def: Pick<ProcessDefinition, 'steps' | 'transitions'>
     }
     const key = t.from < t.to ? `${t.from}\u0000${t.to}` : `${t.to}\u0000${t.from}`;
     const group = pairs.get(key) ?? [t.id];
-    // Offsets are measured along the normal of the pair's canonical direction (lower id to higher),
-    // so A→B and B→A get different sides.
-    const offset = (group.indexOf(t.id) - (group.length - 1) / 2) * BEND;
+    const i = group.indexOf(t.id);
+    const n = group.length;
+    // Parallel lines, spread along the normal of the pair's canonical direction (lower id to higher)
+    // so that A→B and B→A get different sides, and kept within the height of a box.
+    const spread = n > 1 ? Math.min(BEND, (STEP_H - 14) / (n - 1)) : 0;
+    const offset = (i - (n - 1) / 2) * spread;
     const ca = center(a);
     const cb = center(b);
-    const [lo, hi] = t.from < t.to ? [ca, cb] : [cb, ca];
-    const mid = { x: (ca.x + cb.x) / 2, y: (ca.y + cb.y) / 2 };
+    const forward = t.from < t.to;
+    const [lo, hi] = forward ? [ca, cb] : [cb, ca];
     const len = Math.hypot(hi.x - lo.x, hi.y - lo.y) || 1;
-    const nx = -(hi.y - lo.y) / len;
-    const ny = (hi.x - lo.x) / len;
-    if (offset === 0) {
-      const start = boxExit(a, cb);
-      const end = boxExit(b, ca);
-      out.push({
-        id: t.id,
-        d: `M ${fmt(start)} L ${fmt(end)}`,
-        head: arrowHead(end, start),
-        label: { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 },
-      });
-      continue;
-    }
-    // A quadratic curve whose middle passes `offset` away from the straight line.
-    const ctrl = { x: mid.x + nx * offset * 2, y: mid.y + ny * offset * 2 };
-    const start = boxExit(a, ctrl);
-    const end = boxExit(b, ctrl);
+    const nx = (-(hi.y - lo.y) / len) * offset;
+    const ny = ((hi.x - lo.x) / len) * offset;
+    const pa = { x: ca.x + nx, y: ca.y + ny };
+    const pb = { x: cb.x + nx, y: cb.y + ny };
+    const start = leaveBox(a, pa, pb);
+    const end = leaveBox(b, pb, pa);
+    // Labels of arrows sharing a pair are staggered along the lines so they do not sit on each other.
+    const along = n > 1 ? (i + 1) / (n + 1) : 0.5;
+    const at = forward ? along : 1 - along;
     out.push({
       id: t.id,
-      d: `M ${fmt(start)} Q ${fmt(ctrl)} ${fmt(end)}`,
-      head: arrowHead(end, ctrl),
-      label: {
-        x: 0.25 * start.x + 0.5 * ctrl.x + 0.25 * end.x,
-        y: 0.25 * start.y + 0.5 * ctrl.y + 0.25 * end.y,
-      },
+      d: `M ${fmt(start)} L ${fmt(end)}`,
+      head: arrowHead(end, start),
+      label: { x: start.x + (end.x - start.x) * at, y: start.y + (end.y - start.y) * at },
     });
   }
   return out;
 }
 
-/** Rough width of a label in 12 px text (for its background and the drawing's bounds). */
-export function labelWidth(text: string): number {
-  return Math.round(text.length * 6.4 + 10);
+/** Rough width of one line of text of `px` pixels (Vietnamese averages ~0.55 em a character). */
+export function textWidth(text: string, px = 12): number {
+  return Math.round(text.length * px * 0.55 + 10);
+}
+
+/** An arrow's label on its lines, and the size of its background. */
+export function labelBox(text: string): { lines: string[]; width: number; height: number } {
+  const lines = wrapText(text, LABEL_CHARS, LABEL_LINES);
+  const width = Math.max(...lines.map((l) => textWidth(l, 11)), 20);
+  return { lines, width, height: lines.length * LABEL_LINE_H + 6 };
 }
 
 /** The area the drawing needs: every box, arrow label and loop, plus the margin. */
@@ -184,8 +201,13 @@ export function diagramBounds(
   // Count badges sit on the top edge of a box, half outside.
   for (const s of def.steps) grow(s.x, s.y - 12, s.x + STEP_W, s.y + STEP_H);
   for (const e of edges) {
-    const w = labelWidth(labels.get(e.id) ?? '') / 2;
-    grow(e.label.x - w, e.label.y - 12, e.label.x + w, e.label.y + 12);
+    const b = labelBox(labels.get(e.id) ?? '');
+    grow(
+      e.label.x - b.width / 2,
+      e.label.y - b.height / 2,
+      e.label.x + b.width / 2,
+      e.label.y + b.height / 2,
+    );
   }
   const x = Math.floor(minX - PAD);
   const y = Math.floor(minY - PAD);
