@@ -57,6 +57,13 @@ export const BACK_OFFICE_SECTIONS: readonly BackOfficeSection[] = [
     ready: true,
   },
   {
+    id: 'processes',
+    path: '/mot-cua/quy-trinh',
+    label: 'bo.section.processes',
+    permission: ['procedures.edit', 'procedures.review'],
+    ready: true,
+  },
+  {
     id: 'statuses',
     path: '/mot-cua/trang-thai',
     label: 'bo.section.statuses',

@@ -20,16 +20,20 @@ import type { ProcedureActionData } from './procedure-action.server.ts';
 import { HistoryTable } from './HistoryTable.tsx';
 import { ContentIssues, ContentView, StatusBadges } from './ProcedureParts.tsx';
 import { proceduresAdminLinks } from './styles.ts';
+import { processDiagramLinks } from '../../../components/process/styles.ts';
+import { ProcessSection } from '../quy-trinh/ProcessSection.tsx';
+import { processInForce } from '../quy-trinh/in-force.server.ts';
 
-export const links = proceduresAdminLinks;
+export const links = () => [...proceduresAdminLinks(), ...processDiagramLinks()];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const w = requireCatalog(context, request);
   if (!ProcedureCode.safeParse(params.code).success) failWith(404);
   const p = await orErrorPage(w.services.procedures.get(w.auth, params.code));
-  const [history, fields] = await Promise.all([
+  const [history, fields, process] = await Promise.all([
     w.services.procedures.history(w.auth, p.code),
     w.services.procedureFields.list(w.auth),
+    processInForce(w, p.code),
   ]);
   const fieldName = (code: string) => fields.find((f) => f.code === code)?.name ?? code;
   const changed = p.published
@@ -62,6 +66,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     flags: withAnchors(p.content, p.flags),
     issues: withAnchors(p.content, p.publicationIssues),
     history: history.map((h) => ({ ...h, at: formatDateTime(h.at) })),
+    process,
   };
 }
 
@@ -126,6 +131,7 @@ export default function ProcedurePage({ loaderData, actionData }: Route.Componen
           </Link>
         ) : null}
         <Link to={`${self}/co-quan`}>{t('pa.agenciesLink', { n: p.agencies.length })}</Link>
+        <Link to={`${self}/quy-trinh`}>{t('pr.bo.link')}</Link>
         {p.status === 'published' ? <a href={`/thu-tuc-hanh-chinh/${p.slug}`}>{t('pa.publicPage')}</a> : null}
       </div>
       <dl className="summary-list" data-testid="summary">
@@ -211,6 +217,7 @@ export default function ProcedurePage({ loaderData, actionData }: Route.Componen
           <ContentView content={p.published} fieldName={p.publishedFieldName} />
         </details>
       ) : null}
+      <ProcessSection process={loaderData.process} versionsPath={`${self}/quy-trinh`} />
       <h2 id="history">{t('pa.historyTitle')}</h2>
       <HistoryTable code={p.code} rows={loaderData.history} />
     </>
