@@ -12,8 +12,11 @@ import { guidesForProcedure, servedArea } from './catalog.server.ts';
 import { ExpectedDate } from './procedure-appointment.tsx';
 import { appointmentSection } from './procedure-appointment.server.ts';
 import { DeadlineTable, Detail, FeeTable, Prepare, Related, Where } from './procedure-sections.tsx';
+import { processDiagramLinks } from '../../components/process/styles.ts';
+import { PROCESS_ANCHOR, ProcessOfProcedure } from './procedure-process.tsx';
+import { processForPortal } from './procedure-process.server.ts';
 
-export const links = catalogLinks;
+export const links = () => [...catalogLinks(), ...processDiagramLinks()];
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { services, lang } = web(context);
@@ -65,6 +68,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   };
   return {
     procedure: p,
+    process: await processForPortal(services, p),
     publishedAt: formatDateTime(p.publishedAt),
     appointment,
     guides: guides.map((g) => ({
@@ -134,6 +138,11 @@ export default function CatalogProcedure({ loaderData }: Route.ComponentProps) {
           <li>
             <a href="#noi-nop">{t('pc.proc.where.title')}</a>
           </li>
+          {loaderData.process ? (
+            <li>
+              <a href={`#${PROCESS_ANCHOR}`}>{t('pr.sectionTitle')}</a>
+            </li>
+          ) : null}
           <li>
             <a href="#chi-tiet">{t('pc.proc.detail.title')}</a>
           </li>
@@ -196,6 +205,8 @@ export default function CatalogProcedure({ loaderData }: Route.ComponentProps) {
         <h2 id="noi-nop">{t('pc.proc.where.title')}</h2>
         <Where procedure={p} />
       </section>
+
+      <ProcessOfProcedure process={loaderData.process} />
 
       <section aria-labelledby="chi-tiet" className="pc-section">
         <h2 id="chi-tiet">{t('pc.proc.detail.title')}</h2>
