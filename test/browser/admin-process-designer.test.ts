@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { createOfficial } from '../support/factories.ts';
@@ -248,6 +249,59 @@ describe('back office: process designer', () => {
       await page.getByLabel('Tên bước 2', { exact: true }).inputValue(),
       'Thẩm định hồ sơ (sửa bằng bảng)',
     );
+
+    // A step added in the empty row, "Trả kết quả" removed: saved with its problems, each linked to its
+    // row; publication refused with every problem.
+    await page.getByLabel('Tên bước 6', { exact: true }).fill('Lưu trữ hồ sơ');
+    await page.getByLabel('Xóa bước 3').check();
+    await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await page.getByText('Đã lưu bản nháp.').waitFor();
+    const codes = await problems(page)
+      .locator('li[data-code]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    assert.ok(codes.includes('no_return') && codes.includes('work_step_no_actor'), codes.join());
+    assert.equal(
+      await problems(page).locator('li[data-code="work_step_no_actor"] a').getAttribute('href'),
+      '#row-step-s1',
+    );
+    await page.getByRole('button', { name: 'Công bố quy trình' }).click();
+    await page.getByTestId('publish-refused').getByText('Quy trình chưa có bước trả kết quả').waitFor();
+  });
+
+  it('exports a version as JSON and imports it as a draft of an agency, which can be discarded', async () => {
+    const page = await signedIn();
+    await page.goto(`/mot-cua/thu-tuc/${code}/quy-trinh`);
+    await hydrated(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Xuất JSON phiên bản 1' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^quy-trinh-9\.\d+-v1\.json$/);
+    const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(file.format, 'dichvucong.quy-trinh/1');
+    assert.ok(file.definition.steps.some((s: { name: string }) => s.name === 'Thẩm tra thực địa'));
+
+    const upload = (body: string) =>
+      page
+        .getByLabel('Tệp JSON', { exact: true })
+        .setInputFiles({ name: 'quy-trinh.json', mimeType: 'application/json', buffer: Buffer.from(body) });
+    await page.locator('#f-importAgency').selectOption(team.commune.id);
+    await upload('{');
+    await page.getByRole('button', { name: 'Nhập thành bản nháp' }).click();
+    await page.locator('#f-file-error').getByText('Tệp không phải JSON hợp lệ').waitFor();
+    await upload(JSON.stringify(file));
+    await page.getByRole('button', { name: 'Nhập thành bản nháp' }).click();
+    await page.waitForURL('**?tb=imported');
+    await page.getByText('Đã nhập quy trình thành bản nháp.').waitFor();
+    assert.match((await page.getByTestId('process-meta').textContent()) ?? '', /Áp dụng tạiXã Thử/);
+    await hydrated(page);
+    await canvas(page).locator('[data-step="s1"]').waitFor();
+
+    await page.getByText('Hủy bản nháp', { exact: true }).click();
+    await page.getByRole('button', { name: 'Có, hủy bản nháp' }).click();
+    await page.waitForURL(`**/mot-cua/thu-tuc/${code}/quy-trinh?tb=discarded`);
+    await page.getByText('Đã hủy bản nháp.').waitFor();
+    assert.equal(await page.getByTestId('process-versions').locator('tbody tr').count(), 2);
   });
 
   it('shows the process in force on the procedure pages, with dossiers per step in the back office', async () => {
