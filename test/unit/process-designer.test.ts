@@ -69,6 +69,33 @@ describe('process diagram geometry', () => {
     assert.ok(loop.label.y < 0);
   });
 
+  it('bends an arrow around a step it would otherwise run through', () => {
+    const row: ProcessDefinition = {
+      name: 'Hàng',
+      steps: [0, 1, 2].map((k) => ({
+        id: `r${k}`,
+        name: `B${k}`,
+        kind: 'work' as const,
+        actor: null,
+        budgetMinutes: 0,
+        x: k * 300,
+        y: 0,
+      })),
+      transitions: [
+        { id: 'a', from: 'r0', to: 'r2', action: 'forward' },
+        { id: 'b', from: 'r2', to: 'r0', action: 'send_back' },
+        { id: 'c', from: 'r0', to: 'r1', action: 'forward' },
+      ],
+    };
+    const [a, b, c] = edgeShapes(row);
+    assert.match(a!.d, / Q /);
+    assert.match(b!.d, / Q /);
+    assert.match(c!.d, / L /);
+    // Around the middle box (y 0..84), on opposite sides, labels clear of it.
+    for (const e of [a!, b!]) assert.ok(e.label.y < -6 || e.label.y > STEP_H + 6, JSON.stringify(e.label));
+    assert.ok((a!.label.y - STEP_H / 2) * (b!.label.y - STEP_H / 2) < 0);
+  });
+
   it('clips lines at the box border', () => {
     assert.deepEqual(boxExit({ x: 0, y: 0 }, { x: 1000, y: STEP_H / 2 }), { x: STEP_W, y: STEP_H / 2 });
     assert.deepEqual(boxExit({ x: 0, y: 0 }, { x: STEP_W / 2, y: -500 }), { x: STEP_W / 2, y: 0 });

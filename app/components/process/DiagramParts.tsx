@@ -51,7 +51,8 @@ export function StepShape({
   const { x, y, kind } = step;
   const { caption, lines, budget } = stepTexts(step, words);
   const nameTop = lines.length === 1 ? y + 47 : y + 40;
-  const countText = count !== undefined ? words.count(count) : '';
+  // Only steps holding dossiers get a badge; the text version gives every count, zeros included.
+  const countText = count ? words.count(count) : '';
   const countW = textWidth(countText, 12) + 4;
   return (
     <g className={`pd-step pd-kind-${kind}${selected ? ' pd-selected' : ''}`} data-step-id={step.id}>
@@ -103,7 +104,7 @@ export function StepShape({
         </g>
       ) : null}
       {countText ? (
-        <g className={count ? 'pd-count' : 'pd-count pd-count-zero'}>
+        <g className="pd-count">
           <rect x={x + STEP_W - countW + 6} y={y - 11} width={countW} height={22} rx={11} />
           <text x={x + STEP_W - countW / 2 + 6} y={y + 5} textAnchor="middle">
             {`${countText} `}

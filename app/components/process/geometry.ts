@@ -110,6 +110,68 @@ function loopShape(t: ProcessTransition, s: ProcessStep, k: number): EdgeShape {
   };
 }
 
+/** Whether the path `at(0..1)` of about `length` units passes through one of `boxes` (with a margin). */
+function crosses(at: (u: number) => Point, length: number, boxes: readonly ProcessStep[]): boolean {
+  const n = Math.max(2, Math.ceil(length / 8));
+  for (let k = 1; k < n; k++) {
+    const p = at(k / n);
+    for (const s of boxes)
+      if (p.x > s.x - 6 && p.x < s.x + STEP_W + 6 && p.y > s.y - 6 && p.y < s.y + STEP_H + 6) return true;
+  }
+  return false;
+}
+
+/** Bends tried, in units along the normal, when a straight arrow would run through another step. */
+const DETOURS = [70, -70, 140, -140, 210, -210, 300, -300];
+
+/**
+ * An arrow that would cross another step's box, drawn as a curve bent to one side far enough to pass
+ * around it (forward arrows try one side first, arrows going back the other), deterministic.
+ */
+function detour(
+  id: string,
+  a: ProcessStep,
+  b: ProcessStep,
+  pa: Point,
+  pb: Point,
+  offset: number,
+  forward: boolean,
+  at: number,
+  others: readonly ProcessStep[],
+): EdgeShape {
+  const len = Math.hypot(pb.x - pa.x, pb.y - pa.y) || 1;
+  // The canonical normal (lower id to higher), whatever the arrow's direction.
+  const sign = forward ? 1 : -1;
+  const ux = (-(pb.y - pa.y) / len) * sign;
+  const uy = ((pb.x - pa.x) / len) * sign;
+  const mid = { x: (pa.x + pb.x) / 2, y: (pa.y + pb.y) / 2 };
+  let shape: { start: Point; ctrl: Point; end: Point } | undefined;
+  for (const k of DETOURS) {
+    const bend = (k * sign + offset) * 2;
+    const ctrl = { x: mid.x + ux * bend, y: mid.y + uy * bend };
+    const start = leaveBox(a, pa, ctrl);
+    const end = leaveBox(b, pb, ctrl);
+    shape = { start, ctrl, end };
+    const curve = (u: number) => quad(start, ctrl, end, u);
+    if (!crosses(curve, len + Math.abs(bend), others)) break;
+  }
+  const { start, ctrl, end } = shape ?? { start: pa, ctrl: mid, end: pb };
+  return {
+    id,
+    d: `M ${fmt(start)} Q ${fmt(ctrl)} ${fmt(end)}`,
+    head: arrowHead(end, ctrl),
+    label: quad(start, ctrl, end, at),
+  };
+}
+
+function quad(p0: Point, p1: Point, p2: Point, u: number): Point {
+  const v = 1 - u;
+  return {
+    x: v * v * p0.x + 2 * v * u * p1.x + u * u * p2.x,
+    y: v * v * p0.y + 2 * v * u * p1.y + u * u * p2.y,
+  };
+}
+
 /**
  * The arrows of `def`, in the order of its transitions. Arrows whose ends are not (yet) steps are
  * left out (the text list still names them). Arrows joining the same two steps, in either direction,
@@ -154,17 +216,26 @@ export function edgeShapes(def: Pick<ProcessDefinition, 'steps' | 'transitions'>
     const ny = ((hi.x - lo.x) / len) * offset;
     const pa = { x: ca.x + nx, y: ca.y + ny };
     const pb = { x: cb.x + nx, y: cb.y + ny };
-    const start = leaveBox(a, pa, pb);
-    const end = leaveBox(b, pb, pa);
     // Labels of arrows sharing a pair are staggered along the lines so they do not sit on each other.
     const along = n > 1 ? (i + 1) / (n + 1) : 0.5;
     const at = forward ? along : 1 - along;
-    out.push({
-      id: t.id,
-      d: `M ${fmt(start)} L ${fmt(end)}`,
-      head: arrowHead(end, start),
-      label: { x: start.x + (end.x - start.x) * at, y: start.y + (end.y - start.y) * at },
+    const others = def.steps.filter((s) => s !== a && s !== b);
+    const start = leaveBox(a, pa, pb);
+    const end = leaveBox(b, pb, pa);
+    const straight = (u: number) => ({
+      x: start.x + (end.x - start.x) * u,
+      y: start.y + (end.y - start.y) * u,
     });
+    if (!crosses(straight, Math.hypot(end.x - start.x, end.y - start.y), others)) {
+      out.push({
+        id: t.id,
+        d: `M ${fmt(start)} L ${fmt(end)}`,
+        head: arrowHead(end, start),
+        label: straight(at),
+      });
+      continue;
+    }
+    out.push(detour(t.id, a, b, pa, pb, offset, forward, at, others));
   }
   return out;
 }
