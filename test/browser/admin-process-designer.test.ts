@@ -204,6 +204,17 @@ describe('back office: process designer', () => {
     await a.getByRole('button', { name: 'Xóa', exact: true }).click();
     assert.equal(await step.count(), 0);
     assert.equal(await canvas(a).locator('[data-transition="t1"], [data-transition="t2"]').count(), 0);
+    // An arrow without dragging: "Nối hai bước" in the properties panel.
+    const connectForm = a.getByTestId('connect-form');
+    await connectForm.getByLabel('Từ bước').selectOption({ label: 'Trả kết quả' });
+    await connectForm.getByLabel('Đến bước').selectOption({ label: 'Không tiếp nhận hồ sơ' });
+    await connectForm.getByLabel('Thao tác').selectOption({ label: 'Từ chối, dừng xử lý' });
+    await connectForm.getByRole('button', { name: 'Thêm chuyển bước' }).click();
+    await a.getByTestId('transition-props').getByText('Chuyển bước: Từ chối, dừng xử lý').waitFor();
+    assert.equal(
+      await canvas(a).locator('[data-transition="t1"]').getAttribute('aria-label'),
+      'Chuyển bước Từ chối, dừng xử lý: từ Trả kết quả đến Không tiếp nhận hồ sơ',
+    );
     await a.getByRole('button', { name: 'Lưu bản nháp' }).click();
     await a.getByTestId('save-status').getByText('Đã lưu bản nháp.').waitFor();
 

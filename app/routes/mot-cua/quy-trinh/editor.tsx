@@ -37,7 +37,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       updatedAt: formatDateTime(p.updatedAt),
       publishedAt: p.publishedAt ? formatDateTime(p.publishedAt) : null,
     },
-    canEdit: w.canEdit,
+    // The service decides; the page offers the designer only where it would accept the changes.
+    canEdit: p.agencyId === null ? w.canEditShared : choices.agencies.some((a) => a.id === p.agencyId),
     choices,
     names,
     minutesPerDay: MINUTES_PER_DAY,

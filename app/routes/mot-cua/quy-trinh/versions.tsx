@@ -35,6 +35,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     value: a.id,
     label: carrying.size ? a.name : a.label,
   }));
+  const editableIds = new Set(editable.map((a) => a.id));
   return {
     code: p.code,
     name: p.name,
@@ -43,6 +44,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     agencies,
     versions: versions.map((v) => ({
       ...v,
+      editable: v.agencyId === null ? w.canEditShared : editableIds.has(v.agencyId),
       updatedAt: formatDateTime(v.updatedAt),
       publishedAt: v.publishedAt ? formatDateTime(v.publishedAt) : null,
     })),
@@ -108,7 +110,7 @@ export default function ProcessVersions({ loaderData, actionData }: Route.Compon
                 <tr key={v.id} data-status={v.status}>
                   <th scope="row" data-label={t('pr.col.version')}>
                     <Link to={`/mot-cua/quy-trinh/${v.id}`}>
-                      {t(v.status === 'draft' && canEdit ? 'pr.design' : 'pr.view', { n: v.version })}
+                      {t(v.status === 'draft' && v.editable ? 'pr.design' : 'pr.view', { n: v.version })}
                     </Link>
                   </th>
                   <td data-label={t('pr.col.agency')}>{v.agencyName ?? t('pr.shared')}</td>
