@@ -138,14 +138,14 @@ export default function CatalogProcedure({ loaderData }: Route.ComponentProps) {
           <li>
             <a href="#noi-nop">{t('pc.proc.where.title')}</a>
           </li>
+          <li>
+            <a href="#chi-tiet">{t('pc.proc.detail.title')}</a>
+          </li>
           {loaderData.process ? (
             <li>
               <a href={`#${PROCESS_ANCHOR}`}>{t('pr.sectionTitle')}</a>
             </li>
           ) : null}
-          <li>
-            <a href="#chi-tiet">{t('pc.proc.detail.title')}</a>
-          </li>
         </ul>
       </nav>
 
@@ -206,12 +206,12 @@ export default function CatalogProcedure({ loaderData }: Route.ComponentProps) {
         <Where procedure={p} />
       </section>
 
-      <ProcessOfProcedure process={loaderData.process} />
-
       <section aria-labelledby="chi-tiet" className="pc-section">
         <h2 id="chi-tiet">{t('pc.proc.detail.title')}</h2>
         <Detail procedure={p} publishedAt={loaderData.publishedAt} />
       </section>
+
+      <ProcessOfProcedure process={loaderData.process} />
 
       {loaderData.guides.length > 0 ? (
         <section aria-labelledby="lien-quan" className="pc-section">
