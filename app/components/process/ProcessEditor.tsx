@@ -146,7 +146,7 @@ export function ProcessEditor(props: Props) {
         }
       }}
     >
-      <div className="pd-toolbar" role="toolbar" aria-label={t('pr.panelTitle')}>
+      <div className="pd-toolbar">
         <button
           type="button"
           className="button button-secondary"
