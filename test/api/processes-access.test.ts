@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { PublishedProcess } from '../../src/modules/processes/schema.ts';
-import { createAgency } from '../support/factories.ts';
+import { createAgency, createDepartment, createUserGroup } from '../support/factories.ts';
 import { assertProblem } from '../support/procedure-admin.ts';
 import { goodDefinition, processTeam } from '../support/processes.ts';
 import type { ProcessTeam } from '../support/processes.ts';
@@ -24,6 +24,25 @@ before(async () => {
 after(async () => rt.stop());
 
 describe('authorization', () => {
+  it('offers the departments and groups of an agency as actors to its editors only', async () => {
+    const dept = await createDepartment(rt.database, t.commune.id, { name: 'Phòng Tư pháp thử' });
+    const group = await createUserGroup(rt.database, t.commune.id, { name: 'Tổ thẩm định thử' });
+    const url = `/api/admin/processes/actor-choices?agency=${t.commune.id}`;
+    // A biên tập viên holds no org.manage, yet names the department that handles a step.
+    const res = await t.communeEditor.get(url);
+    assert.equal(res.statusCode, 200, res.body);
+    const choices = res.json<{ departments: { id: string }[]; groups: { id: string }[] }>();
+    assert.ok(choices.departments.some((d) => d.id === dept.id));
+    assert.ok(choices.groups.some((g) => g.id === group.id));
+    assertProblem(await t.reviewer.get(url), 403, 'forbidden');
+    assertProblem(await (await t.anon()).get(url), 401, 'unauthenticated');
+    assertProblem(
+      await t.communeEditor.get('/api/admin/processes/actor-choices?agency=nope'),
+      400,
+      'validation_failed',
+    );
+  });
+
   it('lets only editors in scope change processes', async () => {
     const code = await t.publishedProcedure();
     const other = await createAgency(rt.database, {

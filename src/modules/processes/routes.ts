@@ -67,6 +67,21 @@ export function processRoutes(services: Services): FastifyPluginAsyncZod {
       },
     );
 
+    const Unit = z.object({ id: z.uuid(), name: z.string() });
+    app.get(
+      '/api/admin/processes/actor-choices',
+      {
+        schema: {
+          tags: adminTags,
+          summary:
+            'Phòng ban và nhóm của một cơ quan có thể giao làm một bước, cho người được sửa quy trình của cơ quan đó / Actor choices',
+          querystring: z.object({ agency: z.uuid({ error: 'Mã cơ quan (agency) không hợp lệ' }) }),
+          response: { 200: z.object({ departments: z.array(Unit), groups: z.array(Unit) }) },
+        },
+      },
+      async (req) => processes.actorChoices(callerOf(req), req.query.agency),
+    );
+
     app.get(
       '/api/admin/processes',
       {

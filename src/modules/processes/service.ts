@@ -34,6 +34,7 @@ import {
   uniqueViolation,
 } from './store.ts';
 import { starterDefinition } from './templates.ts';
+import { actorChoices } from './choices.ts';
 
 export type { ProcessCaller } from './store.ts';
 
@@ -340,6 +341,9 @@ export class ProcessesService {
       definition: definitionOf(row),
     };
   }
+
+  /** Departments and groups of an agency a step may name as actor, for whoever may change its process. */
+  readonly actorChoices = (c: ProcessCaller, agency: string) => actorChoices(this.db, c.auth, agency);
 
   /**
    * How many dossiers are at each step of a definition. Dossiers arrive with a later issue: until a

@@ -15,20 +15,22 @@ const PROCESS_ROLES = [
   'nhan_vien_buu_chinh',
 ] as const;
 
-/** A look-up this official may not make (the org screens need org.manage or users.manage) gives nothing. */
+const isRefusal = (err: unknown) =>
+  ['forbidden', 'not_found', 'unauthenticated'].includes(asAppError(err)?.code ?? '');
+
+/** A look-up this official may not make gives nothing (a reader who cannot edit sees no choices). */
 async function orNothing<T>(work: Promise<T[]>): Promise<T[]> {
   try {
     return await work;
   } catch (err) {
-    const code = asAppError(err)?.code;
-    if (code === 'forbidden' || code === 'not_found' || code === 'unauthenticated') return [];
+    if (isRefusal(err)) return [];
     throw err;
   }
 }
 
 /**
  * What the designer offers for a process of `agencyId` (null: the default every agency uses): roles
- * always; the agency's departments and groups when this official may read them; the agencies an arrow
+ * always; the agency's departments and groups when this official may change its process; the agencies an arrow
  * may consult. With their names, for the diagram's text.
  */
 export async function processChoices(
@@ -36,11 +38,16 @@ export async function processChoices(
   agencyId: string | null,
 ): Promise<{ choices: ProcessChoices; names: ActorNames }> {
   const t = translator(w.lang);
-  const [departments, groups, agencies] = await Promise.all([
-    agencyId ? orNothing(w.services.org.listDepartments(w.auth, agencyId)) : Promise.resolve([]),
-    agencyId ? orNothing(w.services.org.listGroups(w.auth, { agencyId })) : Promise.resolve([]),
+  const [units, agencies] = await Promise.all([
+    agencyId
+      ? w.services.processes.actorChoices(w, agencyId).catch((err: unknown) => {
+          if (isRefusal(err)) return { departments: [], groups: [] };
+          throw err;
+        })
+      : Promise.resolve({ departments: [], groups: [] }),
     orNothing(w.services.org.agencyOptions(w.auth, 'procedures.edit')),
   ]);
+  const { departments, groups } = units;
   const choices: ProcessChoices = {
     roles: PROCESS_ROLES.map((code) => ({ code, label: t(ROLE_KEYS[code]) })),
     departments: departments.map((d) => ({ id: d.id, name: d.name })),
