@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { OptionList } from './OptionList.tsx';
 import type { Option, OptionGroup } from './choices.ts';
 
 /** Controlled fields of the designer's properties panel (the page's forms use the uncontrolled ones). */
@@ -102,21 +103,7 @@ export function PanelSelect({
         aria-describedby={describedBy(id, hint)}
         onChange={(e) => onChange(e.target.value)}
       >
-        {empty !== undefined ? <option value="">{empty}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-        {groups.map((g) => (
-          <optgroup key={g.label} label={g.label}>
-            {g.options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </optgroup>
-        ))}
+        <OptionList options={options} groups={groups} empty={empty} />
       </select>
     </Frame>
   );

@@ -6,6 +6,7 @@ import { fieldId } from '../Field.tsx';
 import { SubmitButton } from '../SubmitButton.tsx';
 import { actorOptions, coordinateOptions, parseActorValue } from './choices.ts';
 import type { Option, OptionGroup, ProcessChoices } from './choices.ts';
+import { OptionList } from './OptionList.tsx';
 import { blankStepRow, blankTransitionRow, EXTRA_STEP_ROWS, EXTRA_TRANSITION_ROWS } from './plain-form.ts';
 import type { PlainValues } from './plain-form.ts';
 import type { ProcessWords } from './words.ts';
@@ -92,21 +93,7 @@ function Select({
 }) {
   return (
     <select id={fieldId(name)} name={name} className="input pd-select" defaultValue={value}>
-      {empty !== undefined ? <option value="">{empty}</option> : null}
-      {options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-      {groups.map((g) => (
-        <optgroup key={g.label} label={g.label}>
-          {g.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </optgroup>
-      ))}
+      <OptionList options={options} groups={groups} empty={empty} />
     </select>
   );
 }

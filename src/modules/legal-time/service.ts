@@ -293,17 +293,7 @@ export class LegalTimeService {
   }
 
   private async hoursRows(db: Executor, lineage: readonly string[]): Promise<HoursRow[]> {
-    return db
-      .selectFrom('work_hours')
-      .select([
-        'id',
-        'agency_id',
-        'periods',
-        'saturday_reception',
-        sql<string>`to_char(cutoff, 'HH24:MI')`.as('cutoff'),
-        'note',
-        'updated_at',
-      ])
+    return selectHours(db)
       .where((eb) =>
         lineage.length
           ? eb.or([eb('agency_id', 'is', null), eb('agency_id', 'in', lineage)])
@@ -313,17 +303,7 @@ export class LegalTimeService {
   }
 
   private async ownRow(db: Executor, agencyId: string | null): Promise<HoursRow | undefined> {
-    return db
-      .selectFrom('work_hours')
-      .select([
-        'id',
-        'agency_id',
-        'periods',
-        'saturday_reception',
-        sql<string>`to_char(cutoff, 'HH24:MI')`.as('cutoff'),
-        'note',
-        'updated_at',
-      ])
+    return selectHours(db)
       .where((eb) => (agencyId ? eb('agency_id', '=', agencyId) : eb('agency_id', 'is', null)))
       .forUpdate()
       .executeTakeFirst();
@@ -392,4 +372,19 @@ function engine<T>(work: () => T): T {
       throw new ValidationError([{ field: err.field, message: err.message }]);
     throw err;
   }
+}
+
+/** A work_hours row as the service reads it (the cut-off as HH:MM). */
+function selectHours(db: Executor) {
+  return db
+    .selectFrom('work_hours')
+    .select([
+      'id',
+      'agency_id',
+      'periods',
+      'saturday_reception',
+      sql<string>`to_char(cutoff, 'HH24:MI')`.as('cutoff'),
+      'note',
+      'updated_at',
+    ]);
 }
