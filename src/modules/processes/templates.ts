@@ -56,8 +56,8 @@ function build(
       actor: actor(p.actor),
       budgetMinutes: Math.floor((total * p.share) / 100),
       onlineEntry: p.onlineEntry ?? false,
-      x: p.at[0] * 240,
-      y: p.at[1] * 150,
+      x: p.at[0] * 300,
+      y: p.at[1] * 180,
     })),
     transitions: arrows.map(([from, to, action, label], i) => ({
       id: `c${i + 1}`,
