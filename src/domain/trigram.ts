@@ -66,16 +66,20 @@ export function slotTrigrams(list: readonly string[]): SlottedTrigrams {
  * text's trigramList.
  */
 export function wordSimilarity(query: ReadonlySet<string>, text: readonly string[]): number {
-  const slotted = slotTrigrams(text);
+  return wordSimilarityTo(query, slotTrigrams(text));
+}
+
+/** The same, for a text slotted once (the search index slots every name when it loads). */
+export function wordSimilarityTo(query: ReadonlySet<string>, text: SlottedTrigrams): number {
   return wordSimilaritySlotted(
     query.size,
-    slotted.slots,
-    slotted.keys.map((k) => query.has(k)),
+    text.slots,
+    text.keys.map((k) => query.has(k)),
   );
 }
 
 /**
- * The same, for a text slotted once: `found[slot]` says whether the query holds that slot's trigram,
+ * The core of word similarity over a slotted text: `found[slot]` says whether the query holds that slot's trigram,
  * `ulen1` is the query's count of distinct trigrams.
  */
 export function wordSimilaritySlotted(ulen1: number, index: Int32Array, found: readonly boolean[]): number {

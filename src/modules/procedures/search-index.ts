@@ -2,13 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { CHANNELS } from '../../domain/procedure.ts';
 import type { ApplicantKind, Channel } from '../../domain/procedure.ts';
-import {
-  similarity,
-  slotTrigrams,
-  trigramList,
-  trigramSet,
-  wordSimilaritySlotted,
-} from '../../domain/trigram.ts';
+import { similarity, slotTrigrams, trigramList, trigramSet, wordSimilarityTo } from '../../domain/trigram.ts';
 import type { SlottedTrigrams } from '../../domain/trigram.ts';
 import type { DB } from '../../db/types.ts';
 import type { ProcedureSummary, PublicSearchQuery } from './schema.ts';
@@ -170,12 +164,6 @@ export class SearchIndex {
         Math.ceil((s / (query.size + d.whole.size - s)) * 1000)
       );
     };
-    const wordSim = (d: Doc) =>
-      wordSimilaritySlotted(
-        query.size,
-        d.trigrams.slots,
-        d.trigrams.keys.map((k) => query.has(k)),
-      );
     const rank = (candidates: number[], typo: boolean) =>
       topK(
         candidates,
@@ -183,7 +171,7 @@ export class SearchIndex {
         (i) => bound(this.docs[i] as Doc, i),
         (i) => {
           const d = this.docs[i] as Doc;
-          const wsim = wordSim(d);
+          const wsim = wordSimilarityTo(query, d.trigrams);
           if (typo && !anyHasAll(i) && !(wsim > TYPO_SIMILARITY)) return null;
           const s = score(d, i, wsim);
           return isAfter(s, d) ? s : null;
@@ -219,12 +207,7 @@ export class SearchIndex {
       // Plus a hair: the exact ratio is rounded to single precision and may pass the real one.
       (i) => (shared[i] as number) / query.size + 1e-6,
       (i) => {
-        const t = (this.docs[i] as Doc).trigrams;
-        const w = wordSimilaritySlotted(
-          query.size,
-          t.slots,
-          t.keys.map((k) => query.has(k)),
-        );
+        const w = wordSimilarityTo(query, (this.docs[i] as Doc).trigrams);
         return w > SUGGEST_SIMILARITY ? w : null;
       },
       (i) => i,
