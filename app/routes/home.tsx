@@ -1,12 +1,11 @@
 import { Form, Link } from 'react-router';
 import { formatCount } from '../components/admin-format.ts';
-import { FieldHint, fieldId } from '../components/Field.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { web } from '../context.ts';
 import { useT } from '../i18n/index.ts';
 import { useRootData } from '../lib/root-data.ts';
 import type { Route } from './+types/home.ts';
-import { catalogLinks } from './catalog/catalog-ui.tsx';
+import { catalogLinks, SearchBox } from './catalog/catalog-ui.tsx';
 
 export const links = catalogLinks;
 
@@ -50,25 +49,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           aria-label={t('pc.search.landmark')}
           className="pc-search pc-home-search"
         >
-          <label htmlFor={fieldId('q')} className="field-label">
-            {t('pc.search.q')}
-          </label>
-          <FieldHint id={fieldId('q')} hint={t('pc.search.qHint')} />
-          <div className="pc-search-row">
-            <input
-              id={fieldId('q')}
-              name="q"
-              type="search"
-              className="input"
-              maxLength={200}
-              aria-describedby={`${fieldId('q')}-hint`}
-              spellCheck={false}
-              autoComplete="off"
-            />
-            <button type="submit" className="button button-primary">
-              {t('pc.search.submit')}
-            </button>
-          </div>
+          <SearchBox />
         </Form>
       </section>
       {events.length > 0 ? (

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Channel, OnlineLevel } from '../../../src/domain/procedure.ts';
 import { Breadcrumb } from '../../components/Breadcrumb.tsx';
+import { FieldHint, fieldId } from '../../components/Field.tsx';
 import type { Crumb } from '../../components/Breadcrumb.tsx';
 import { useT } from '../../i18n/index.ts';
 import catalogCss from '../../styles/catalog.css?url';
@@ -15,6 +16,35 @@ import catalogCss from '../../styles/catalog.css?url';
 /** `links` of every catalog page (and the home page): the catalog stylesheet. */
 export function catalogLinks() {
   return [{ rel: 'stylesheet', href: catalogCss }];
+}
+
+/** The keyword box of the catalog search (home page and search page): label, hint, input, button. */
+export function SearchBox({ defaultValue }: { defaultValue?: string | undefined }) {
+  const t = useT();
+  return (
+    <>
+      <label htmlFor={fieldId('q')} className="field-label">
+        {t('pc.search.q')}
+      </label>
+      <FieldHint id={fieldId('q')} hint={t('pc.search.qHint')} />
+      <div className="pc-search-row">
+        <input
+          id={fieldId('q')}
+          name="q"
+          type="search"
+          className="input"
+          defaultValue={defaultValue}
+          maxLength={200}
+          aria-describedby={`${fieldId('q')}-hint`}
+          spellCheck={false}
+          autoComplete="off"
+        />
+        <button type="submit" className="button button-primary">
+          {t('pc.search.submit')}
+        </button>
+      </div>
+    </>
+  );
 }
 
 /** Online level as a badge (colour + words, never colour alone). */

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Channel, ChannelTerms, ComponentItem } from '../../../src/domain/procedure.ts';
 import type { PublicProcedure } from '../../../src/modules/procedures/schema.ts';
@@ -138,6 +139,42 @@ export function deadlineText(t: Translate, ch: ChannelTerms): string {
   return parts.length ? parts.join('; ') : t('pc.deadline.unknown');
 }
 
+/** One row per channel, in the order given: how the procedure's terms differ by way of applying. */
+function ChannelTable({
+  channels,
+  order,
+  caption,
+  column,
+  cell,
+}: {
+  channels: readonly ChannelTerms[];
+  order: readonly Channel[];
+  caption: string;
+  column: string;
+  cell: (ch: ChannelTerms) => ReactNode;
+}) {
+  const t = useT();
+  return (
+    <table className="pc-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('pc.proc.col.channel')}</th>
+          <th scope="col">{column}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {byOrder(channels, order).map((ch, i) => (
+          <tr key={i}>
+            <th scope="row">{t(`pc.channel.${ch.channel}`)}</th>
+            <td>{cell(ch)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function FeeTable({
   channels,
   order,
@@ -147,29 +184,19 @@ export function FeeTable({
 }) {
   const t = useT();
   return (
-    <table className="pc-table">
-      <caption>{t('pc.proc.fees.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('pc.proc.col.channel')}</th>
-          <th scope="col">{t('pc.proc.col.fee')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {byOrder(channels, order).map((ch, i) => (
-          <tr key={i}>
-            <th scope="row">{t(`pc.channel.${ch.channel}`)}</th>
-            <td>
-              {feeText(t, ch).map((line, j) => (
-                <span key={j} className="pc-block">
-                  {line}
-                </span>
-              ))}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ChannelTable
+      channels={channels}
+      order={order}
+      caption={t('pc.proc.fees.caption')}
+      column={t('pc.proc.col.fee')}
+      cell={(ch) =>
+        feeText(t, ch).map((line, j) => (
+          <span key={j} className="pc-block">
+            {line}
+          </span>
+        ))
+      }
+    />
   );
 }
 
@@ -182,26 +209,18 @@ export function DeadlineTable({
 }) {
   const t = useT();
   return (
-    <table className="pc-table">
-      <caption>{t('pc.proc.deadline.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('pc.proc.col.channel')}</th>
-          <th scope="col">{t('pc.proc.col.deadline')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {byOrder(channels, order).map((ch, i) => (
-          <tr key={i}>
-            <th scope="row">{t(`pc.channel.${ch.channel}`)}</th>
-            <td>
-              {deadlineText(t, ch)}
-              {ch.description ? <span className="pc-block pc-muted">{ch.description}</span> : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ChannelTable
+      channels={channels}
+      order={order}
+      caption={t('pc.proc.deadline.caption')}
+      column={t('pc.proc.col.deadline')}
+      cell={(ch) => (
+        <>
+          {deadlineText(t, ch)}
+          {ch.description ? <span className="pc-block pc-muted">{ch.description}</span> : null}
+        </>
+      )}
+    />
   );
 }
 

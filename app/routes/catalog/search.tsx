@@ -3,7 +3,7 @@ import { APPLICANT_KINDS, IMPLEMENTING_LEVELS } from '../../../src/domain/proced
 import { PublicSearchQuery } from '../../../src/modules/procedures/schema.ts';
 import { formatCount } from '../../components/admin-format.ts';
 import { ErrorPage } from '../../components/ErrorPage.tsx';
-import { FieldHint, fieldId } from '../../components/Field.tsx';
+import { fieldId } from '../../components/Field.tsx';
 import { CursorPager } from '../../components/KeysetPager.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -13,7 +13,7 @@ import { translator, useT } from '../../i18n/index.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { pageAfter } from '../../lib/paging.server.ts';
 import type { Route } from './+types/search.ts';
-import { CatalogCrumbs, catalogLinks, ChannelList, OnlineBadge } from './catalog-ui.tsx';
+import { CatalogCrumbs, catalogLinks, ChannelList, OnlineBadge, SearchBox } from './catalog-ui.tsx';
 import { viCollator } from './catalog.server.ts';
 
 export const links = catalogLinks;
@@ -101,26 +101,7 @@ export default function CatalogSearch({ loaderData }: Route.ComponentProps) {
         key={formKey}
       >
         <div className="field">
-          <label htmlFor={fieldId('q')} className="field-label">
-            {t('pc.search.q')}
-          </label>
-          <FieldHint id={fieldId('q')} hint={t('pc.search.qHint')} />
-          <div className="pc-search-row">
-            <input
-              id={fieldId('q')}
-              name="q"
-              type="search"
-              className="input"
-              defaultValue={q}
-              maxLength={200}
-              aria-describedby={`${fieldId('q')}-hint`}
-              spellCheck={false}
-              autoComplete="off"
-            />
-            <button type="submit" className="button button-primary">
-              {t('pc.search.submit')}
-            </button>
-          </div>
+          <SearchBox defaultValue={q} />
         </div>
         <details className="pc-filters" open={filtered}>
           <summary>
