@@ -1,4 +1,5 @@
 import { Outlet, useLocation } from 'react-router';
+import badgeStyles from '../../../components/badge.css?url';
 import adminStyles from '../../../components/org-admin.css?url';
 import { SectionTabs } from '../../../components/SectionTabs.tsx';
 import type { SectionTab } from '../../../components/SectionTabs.tsx';
@@ -6,7 +7,10 @@ import { useT } from '../../../i18n/index.ts';
 import { requireOfficial } from '../../../lib/auth.server.ts';
 import type { Route } from './+types/layout.ts';
 
-export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: adminStyles }];
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: badgeStyles },
+  { rel: 'stylesheet', href: adminStyles },
+];
 
 /**
  * /mot-cua/nguoi-dung/*: officials, user groups and roles (II.17.2). The menu shows it to officials

@@ -1,9 +1,13 @@
 import { Outlet } from 'react-router';
+import badgeStyles from '../../../components/badge.css?url';
 import adminStyles from '../../../components/org-admin.css?url';
 import { requireOfficial } from '../../../lib/auth.server.ts';
 import type { Route } from './+types/layout.ts';
 
-export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: adminStyles }];
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: badgeStyles },
+  { rel: 'stylesheet', href: adminStyles },
+];
 
 /**
  * /mot-cua/to-chuc/*: agencies and departments (II.17.1). The menu shows it to officials holding
