@@ -28,10 +28,11 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     // eslint-disable-next-line @typescript-eslint/only-throw-error
     throw redirect(`/thu-tuc-hanh-chinh/${p.slug}`, 301);
   }
-  const [guides, area, appointment] = await Promise.all([
+  const [guides, area, appointment, process] = await Promise.all([
     guidesForProcedure(services, p.code),
     servedArea(services),
     appointmentSection(services, p, new URL(request.url).searchParams.get('co-quan')),
+    processForPortal(services, p),
   ]);
   const base = services.config.publicUrl;
   const url = `${base}/thu-tuc-hanh-chinh/${p.slug}`;
@@ -68,7 +69,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   };
   return {
     procedure: p,
-    process: await processForPortal(services, p),
+    process,
     publishedAt: formatDateTime(p.publishedAt),
     appointment,
     guides: guides.map((g) => ({
