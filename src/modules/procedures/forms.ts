@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import { DOCUMENT_TYPES } from '../../domain/file-types.ts';
 import { escapeLike } from '../../domain/text.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import type { AuthContext } from '../accounts/sessions.ts';
@@ -22,16 +23,7 @@ export function formTooLarge(): ValidationError {
  * Form templates must be documents a citizen can open, fill and print like the paper form (II.2.1):
  * word-processor, spreadsheet and PDF files. The first bytes are checked, not only the name.
  */
-const FORM_TYPES: Record<string, { media: string; magic: (b: Uint8Array) => boolean }> = {
-  pdf: { media: 'application/pdf', magic: (b) => startsWith(b, '%PDF-') },
-  doc: { media: 'application/msword', magic: isOle },
-  xls: { media: 'application/vnd.ms-excel', magic: isOle },
-  docx: { media: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: isZip },
-  xlsx: { media: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: isZip },
-  odt: { media: 'application/vnd.oasis.opendocument.text', magic: isZip },
-  ods: { media: 'application/vnd.oasis.opendocument.spreadsheet', magic: isZip },
-  rtf: { media: 'application/rtf', magic: (b) => startsWith(b, '{\\rtf') },
-};
+const FORM_TYPES = DOCUMENT_TYPES;
 export const FORM_EXTENSIONS = Object.keys(FORM_TYPES);
 
 export interface FormTemplateView {
@@ -227,14 +219,4 @@ function view(r: {
     sha256: r.blob_sha256,
     updatedAt: r.updated_at.toISOString(),
   };
-}
-
-function startsWith(b: Uint8Array, text: string): boolean {
-  return Buffer.from(b.subarray(0, text.length)).toString('latin1') === text;
-}
-function isZip(b: Uint8Array): boolean {
-  return b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-}
-function isOle(b: Uint8Array): boolean {
-  return [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((x, i) => b[i] === x);
 }
