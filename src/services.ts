@@ -17,6 +17,7 @@ import { OrgService } from './modules/org/service.ts';
 import { GuidesService } from './modules/guides/service.ts';
 import { LegalTimeService } from './modules/legal-time/service.ts';
 import { ProcessesService } from './modules/processes/service.ts';
+import { DossiersService } from './modules/dossiers/service.ts';
 import { ProcedureFields } from './modules/procedures/fields.ts';
 import { FormTemplates } from './modules/procedures/forms.ts';
 import { PublicCatalog } from './modules/procedures/public.ts';
@@ -45,18 +46,26 @@ export interface Services {
   guides: GuidesService;
   processes: ProcessesService;
   legalTime: LegalTimeService;
+  dossiers: DossiersService;
   accessLog: AccessLog;
   relay: OutboxRelay;
   resolveSession(token: string): Promise<AuthContext | undefined>;
   csrfTokenFor(sessionBinding: string): string;
 }
 
-export function createServices(deps: { config: Config; database: Database; boss: PgBoss; mailer: Mailer }): Services {
+export function createServices(deps: {
+  config: Config;
+  database: Database;
+  boss: PgBoss;
+  mailer: Mailer;
+}): Services {
   const { config, database } = deps;
   const relay = new OutboxRelay(database, deps.boss);
   const afterCommit = () => void relay.nudge().catch(() => undefined);
   const captcha = new Captcha(config.sessionSecret, config.captchaDifficulty);
   const moduleDeps = { database, config, afterCommit };
+  const processes = new ProcessesService(moduleDeps);
+  const legalTime = new LegalTimeService(moduleDeps);
   return {
     config,
     database,
@@ -73,8 +82,9 @@ export function createServices(deps: { config: Config; database: Database; boss:
     formTemplates: new FormTemplates(moduleDeps),
     publicCatalog: new PublicCatalog(moduleDeps),
     guides: new GuidesService(moduleDeps),
-    processes: new ProcessesService(moduleDeps),
-    legalTime: new LegalTimeService(moduleDeps),
+    processes,
+    legalTime,
+    dossiers: new DossiersService({ ...moduleDeps, processes, legalTime }),
     accessLog: new AccessLog(database.db),
     relay,
     resolveSession: (token) => resolveSession(database.db, token),

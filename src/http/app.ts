@@ -18,6 +18,7 @@ import { guideRoutes } from '../modules/guides/routes.ts';
 import { legalTimeRoutes } from '../modules/legal-time/routes.ts';
 import { procedureRoutes } from '../modules/procedures/routes.ts';
 import { processRoutes } from '../modules/processes/routes.ts';
+import { dossierRoutes } from '../modules/dossiers/routes.ts';
 import { seoRoutes } from '../modules/procedures/seo-routes.ts';
 import { statusRoutes } from '../modules/statuses/routes.ts';
 import type { Services } from '../services.ts';
@@ -112,6 +113,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes(services));
   await app.register(procedureRoutes(services));
   await app.register(processRoutes(services));
+  await app.register(dossierRoutes(services));
   await app.register(guideRoutes(services));
   await app.register(legalTimeRoutes(services));
   await app.register(seoRoutes(services));

@@ -4,13 +4,16 @@ import type { Mailer } from '../integrations/mail/mailer.ts';
 import { renderMail } from '../integrations/mail/templates.ts';
 import type { OutboxTopics } from './outbox.ts';
 
-export const QUEUES = ['mail.send'] as const;
+export const QUEUES = ['mail.send', 'dossier.notice'] as const;
 
 /**
  * pg-boss over the application's own pool (not a second connection): on PGlite this is the only safe
  * way, because PGlite is a single session (see node24-notes.md finding 3).
  */
-export async function startQueue(database: Database, deps: { mailer: Mailer; work: boolean }): Promise<PgBoss> {
+export async function startQueue(
+  database: Database,
+  deps: { mailer: Mailer; work: boolean },
+): Promise<PgBoss> {
   const boss = new PgBoss({
     db: { executeSql: (text: string, values?: unknown[]) => database.pool.query(text, values) },
     ...(database.kind === 'pglite' ? { backend: 'pglite' as const } : {}),
@@ -23,8 +26,31 @@ export async function startQueue(database: Database, deps: { mailer: Mailer; wor
   for (const q of QUEUES) await boss.createQueue(q, { retryLimit: 5, retryDelay: 30, retryBackoff: true });
   if (deps.work) {
     await boss.work<OutboxTopics['mail.send']>('mail.send', { pollingIntervalSeconds: 1 }, async (jobs) => {
-      for (const job of jobs) await deps.mailer.send(renderMail(job.data.to, job.data.template, job.data.vars));
+      for (const job of jobs)
+        await deps.mailer.send(renderMail(job.data.to, job.data.template, job.data.vars));
     });
+    // The applicant's notices in the portal (III.5.2 a); e-mail, SMS and Zalo delivery read the same rows later.
+    await boss.work<OutboxTopics['dossier.notice']>(
+      'dossier.notice',
+      { pollingIntervalSeconds: 1 },
+      async (jobs) => {
+        for (const job of jobs) {
+          const n = job.data;
+          await database.db
+            .insertInto('notices')
+            .values({
+              account_id: n.accountId,
+              dossier_id: n.dossierId,
+              kind: n.kind,
+              title: n.title,
+              body: n.text,
+              outbox_key: n.key,
+            })
+            .onConflict((oc) => oc.column('outbox_key').doNothing())
+            .execute();
+        }
+      },
+    );
   }
   return boss;
 }

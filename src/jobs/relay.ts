@@ -49,7 +49,11 @@ export class OutboxRelay {
         await trx
           .updateTable('outbox')
           .set({ dispatched_at: new Date() })
-          .where('id', 'in', rows.map((r) => r.id))
+          .where(
+            'id',
+            'in',
+            rows.map((r) => r.id),
+          )
           .execute();
       }
       return rows.length;

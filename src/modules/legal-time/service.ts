@@ -88,10 +88,13 @@ export class LegalTimeService {
     extensionMinutes?: number | undefined;
     /** The agency's calendar when the caller already loaded it (calendarFor), for several computations. */
     calendar?: AgencyCalendar | undefined;
+    /** The caller's transaction, when inside one (PGlite has a single session). */
+    db?: Executor | undefined;
   }): Promise<AppointmentResult & { calendar: AgencyCalendar }> {
     const receivedAt = input.receivedAt ?? new Date();
     const cal =
-      input.calendar ?? (await this.calendarFor(input.agencyId ?? null, earliest(receivedAt, input.pauses)));
+      input.calendar ??
+      (await this.calendarFor(input.agencyId ?? null, earliest(receivedAt, input.pauses), input.db));
     const result = engine(() =>
       appointment(
         {
@@ -112,8 +115,13 @@ export class LegalTimeService {
     startAt: Date;
     budgetMinutes: number;
     pauses?: readonly Pause[] | undefined;
+    db?: Executor | undefined;
   }): Promise<DueResult> {
-    const cal = await this.calendarFor(input.agencyId ?? null, earliest(input.startAt, input.pauses));
+    const cal = await this.calendarFor(
+      input.agencyId ?? null,
+      earliest(input.startAt, input.pauses),
+      input.db,
+    );
     const result = engine(() =>
       stepDue(
         { startAt: input.startAt, budgetMinutes: input.budgetMinutes, pauses: input.pauses },
@@ -149,13 +157,17 @@ export class LegalTimeService {
    * An agency's calendar (national when `agencyId` is null) with the entries from `from` (minus a
    * margin) on. Throws NotFoundError for an unknown agency.
    */
-  async calendarFor(agencyId: string | null, from: Date = new Date()): Promise<AgencyCalendar> {
-    const agency = agencyId ? await this.agency(this.db, agencyId) : null;
+  async calendarFor(
+    agencyId: string | null,
+    from: Date = new Date(),
+    db: Executor = this.db,
+  ): Promise<AgencyCalendar> {
+    const agency = agencyId ? await this.agency(db, agencyId) : null;
     const lineage = agency ? agency.path.split('/').filter(Boolean) : [];
     const start = new Date(Math.max(from.getTime(), Date.UTC(1990, 0, 1)) - LOOK_BACK_DAYS * 86_400_000);
     const [hours, rows] = await Promise.all([
-      this.hoursRows(this.db, lineage),
-      this.db
+      this.hoursRows(db, lineage),
+      db
         .selectFrom('calendar_days')
         .select([sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'), 'kind', 'name', 'agency_id'])
         .where('day', '>=', start.toISOString().slice(0, 10))
@@ -174,7 +186,7 @@ export class LegalTimeService {
       level: r.agency_id ? lineage.indexOf(r.agency_id) + 1 : 0,
     }));
     const effective = pickEffective(hours, lineage);
-    const source = effective?.agency_id ? await this.agency(this.db, effective.agency_id) : null;
+    const source = effective?.agency_id ? await this.agency(db, effective.agency_id) : null;
     return {
       calendar: legalCalendar(effective ? scheduleOf(effective) : DEFAULT_SCHEDULE, days),
       agency: agency ? { id: agency.id, name: agency.name } : null,

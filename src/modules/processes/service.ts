@@ -22,6 +22,7 @@ import {
   assertRowVersion,
   definitionOf,
   findProcedure,
+  countAtSteps,
   findProcess,
   legalDeadlineOf,
   lockProcedure,
@@ -299,20 +300,19 @@ export class ProcessesService {
    * null. The agency is given by id or by its code (QCVN 102). No caller: it is public (the portal's
    * read-only diagram). Only published procedures count.
    */
-  async publishedFor(procedureCode: string, agencyId: string | null): Promise<PublishedProcess | null> {
+  async publishedFor(
+    procedureCode: string,
+    agencyId: string | null,
+    db: Executor = this.db,
+  ): Promise<PublishedProcess | null> {
     const variant =
       agencyId === null
         ? null
         : UUID.test(agencyId)
           ? agencyId
-          : ((
-              await this.db
-                .selectFrom('agencies')
-                .select('id')
-                .where('code', '=', agencyId)
-                .executeTakeFirst()
-            )?.id ?? null);
-    const row = await this.db
+          : ((await db.selectFrom('agencies').select('id').where('code', '=', agencyId).executeTakeFirst())
+              ?.id ?? null);
+    const row = await db
       .selectFrom('process_definitions as p')
       .innerJoin('procedures as pr', 'pr.id', 'p.procedure_id')
       .leftJoin('agencies as a', 'a.id', 'p.agency_id')
@@ -345,14 +345,9 @@ export class ProcessesService {
   /** Departments and groups of an agency a step may name as actor, for whoever may change its process. */
   readonly actorChoices = (c: ProcessCaller, agency: string) => actorChoices(this.db, c.auth, agency);
 
-  /**
-   * How many dossiers are at each step of a definition. Dossiers arrive with a later issue: until a
-   * dossiers table exists every count is 0; then this becomes one grouped query on the dossiers'
-   * current step for this definition id.
-   */
+  /** How many dossiers are at each step of a definition (0 for steps nobody is at). */
   async stepCounts(definitionId: string): Promise<Record<string, number>> {
-    const row = await findProcess(this.db, definitionId);
-    return Object.fromEntries(definitionOf(row).steps.map((s) => [s.id, 0]));
+    return countAtSteps(this.db, await findProcess(this.db, definitionId));
   }
 
   // ───────── helpers ─────────

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import { allows, holdsAtRoot } from '../../domain/permissions.ts';
 import type { ProcessDefinition } from '../../domain/process.ts';
@@ -331,4 +332,16 @@ export function parseImport(json: unknown): ProcessDefinition {
       'Tệp quy trình không đúng định dạng',
     );
   return toDefinition(parsed.data.definition);
+}
+
+/** How many dossiers are at each step of a definition (0 for steps nobody is at). */
+export async function countAtSteps(db: Executor, row: ProcessRow): Promise<Record<string, number>> {
+  const counts = await db
+    .selectFrom('dossiers')
+    .select(['step_id', sql<number>`count(*)::int`.as('n')])
+    .where('process_id', '=', row.id)
+    .groupBy('step_id')
+    .execute();
+  const at = new Map(counts.map((c) => [c.step_id, c.n]));
+  return Object.fromEntries(definitionOf(row).steps.map((s) => [s.id, at.get(s.id) ?? 0]));
 }

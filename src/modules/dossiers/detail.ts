@@ -1,0 +1,414 @@
+import { sql } from 'kysely';
+import { dueState } from '../../domain/dossier-flow.ts';
+import type { Task } from '../../domain/dossier-flow.ts';
+import { statusDisplay } from '../../domain/dossier-status-machine.ts';
+import { STATUS_INFO } from '../../domain/dossier-status.ts';
+import type { DossierStatus } from '../../domain/dossier-status.ts';
+import type { ProcessDefinition } from '../../domain/process.ts';
+import { foldVietnamese } from '../../domain/text.ts';
+import type { Executor } from '../../db/tx.ts';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../errors.ts';
+import type { AuthContext } from '../accounts/sessions.ts';
+import { requireScopes } from '../access/authorize.ts';
+import { choicesFor, stepOf } from './placement.ts';
+import { assertReader, availableActions, standingOf } from './rules.ts';
+import type { ApplicantView, DossierDetail, OfficialChoice, PublicDossier } from './schema.ts';
+import type { DossierRecord, OfficialPlace } from './store.ts';
+import { findDossier, processOf } from './store.ts';
+
+/** Reading one dossier: the full view for officials (II.8.2, II.18.1), the tracking view (II.19, II.20.1 d). */
+
+export const ACTION_LABEL: Readonly<Record<string, string>> = {
+  submit: 'Nộp hồ sơ trực tuyến',
+  receive: 'Tiếp nhận hồ sơ',
+  accept: 'Tiếp nhận hồ sơ',
+  refuse: 'Từ chối tiếp nhận',
+  request_supplement: 'Yêu cầu bổ sung hồ sơ',
+  supplement: 'Bổ sung hồ sơ',
+  resume: 'Tiếp tục xử lý',
+  forward: 'Chuyển xử lý',
+  send_back: 'Trả lại',
+  coordinate: 'Chuyển phối hợp',
+  submit_approval: 'Trình duyệt',
+  approve: 'Phê duyệt',
+  reject: 'Từ chối giải quyết',
+  stop: 'Dừng xử lý',
+  request_payment: 'Yêu cầu nộp phí, lệ phí',
+  pay: 'Nộp phí, lệ phí',
+  extend: 'Gia hạn xử lý',
+  finish: 'Hoàn thành, chuyển trả kết quả',
+  return_result: 'Trả kết quả',
+  not_returned: 'Chưa trả được kết quả',
+  reassign: 'Phân công lại',
+  delegate: 'Ủy quyền xử lý',
+  recall: 'Thu hồi',
+  withdraw: 'Rút hồ sơ',
+  cancel: 'Hủy hồ sơ',
+  restore: 'Khôi phục hồ sơ',
+  comment: 'Ý kiến',
+};
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** The lines Annex I requires with the status (reason, agency, position, department, handler, due date). */
+async function annexLines(db: Executor, row: DossierRecord, def: ProcessDefinition): Promise<string[]> {
+  const [agency, holder, department] = await Promise.all([
+    db.selectFrom('agencies').select('name').where('id', '=', row.holder_agency_id).executeTakeFirst(),
+    row.holder_id
+      ? db.selectFrom('accounts').select('full_name').where('id', '=', row.holder_id).executeTakeFirst()
+      : undefined,
+    row.holder_department_id
+      ? db
+          .selectFrom('departments')
+          .select('name')
+          .where('id', '=', row.holder_department_id)
+          .executeTakeFirst()
+      : undefined,
+  ]);
+  const step = def.steps.find((s) => s.id === row.step_id);
+  return statusDisplay(row.status as DossierStatus, {
+    reason: row.status_reason,
+    agency: agency?.name ?? null,
+    position: step?.name ?? null,
+    department: department?.name ?? null,
+    handler: holder?.full_name ?? null,
+    dueAt: row.appointment_at,
+    returnedAt: row.returned_at,
+    now: new Date(),
+  }).lines;
+}
+
+async function history(db: Executor, row: DossierRecord, def: ProcessDefinition) {
+  const events = await db
+    .selectFrom('dossier_events as e')
+    .leftJoin('accounts as h', 'h.id', 'e.to_holder')
+    .select([
+      'e.seq',
+      'e.at',
+      'e.actor_name',
+      'e.actor_id',
+      'e.action',
+      'e.from_status',
+      'e.to_status',
+      'e.from_step',
+      'e.to_step',
+      'e.reason',
+      'e.files',
+      'h.full_name as holder_name',
+    ])
+    .where('e.dossier_id', '=', row.id)
+    .orderBy('e.seq')
+    .execute();
+  const actorIds = [...new Set(events.map((e) => e.actor_id).filter((x): x is string => x !== null))];
+  const names = actorIds.length
+    ? new Map(
+        (
+          await db.selectFrom('accounts').select(['id', 'full_name']).where('id', 'in', actorIds).execute()
+        ).map((a) => [a.id, a.full_name]),
+      )
+    : new Map<string, string>();
+  const fileIds = [...new Set(events.flatMap((e) => e.files))];
+  const files = fileIds.length
+    ? new Map(
+        (
+          await db
+            .selectFrom('dossier_files')
+            .select(['id', 'file_name'])
+            .where('id', 'in', fileIds)
+            .execute()
+        ).map((f) => [f.id, f.file_name]),
+      )
+    : new Map<string, string>();
+  const stepName = (id: string) => def.steps.find((s) => s.id === id)?.name ?? id;
+  return events.map((e) => ({
+    seq: e.seq,
+    at: e.at.toISOString(),
+    actorName: (e.actor_id && names.get(e.actor_id)) || e.actor_name,
+    actorId: e.actor_id,
+    action: e.action,
+    actionLabel: ACTION_LABEL[e.action] ?? e.action,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    toStatusLabel: STATUS_INFO[e.to_status as DossierStatus]?.label ?? e.to_status,
+    fromStep: e.from_step,
+    toStep: e.to_step,
+    toStepName: stepName(e.to_step),
+    toHolderName: e.holder_name,
+    reason: e.reason,
+    files: e.files.map((id) => ({ id, fileName: files.get(id) ?? id })),
+  }));
+}
+
+export async function dossierDetail(
+  db: Executor,
+  auth: AuthContext | undefined,
+  place: OfficialPlace | null,
+  id: string,
+): Promise<DossierDetail> {
+  if (!auth) throw new UnauthenticatedError();
+  const row = await findDossier(db, id);
+  const standing = standingOf(auth, place, row);
+  assertReader(standing);
+  const def = await processOf(db, row.process_id);
+  const [lines, events, files, agencies, holder, department] = await Promise.all([
+    annexLines(db, row, def),
+    history(db, row, def),
+    db
+      .selectFrom('dossier_files')
+      .select(['id', 'kind', 'component', 'file_name', 'media_type', 'size', 'created_at'])
+      .where('dossier_id', '=', row.id)
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('agencies')
+      .select(['id', 'name'])
+      .where('id', 'in', [row.agency_id, row.holder_agency_id])
+      .execute(),
+    row.holder_id
+      ? db.selectFrom('accounts').select('full_name').where('id', '=', row.holder_id).executeTakeFirst()
+      : undefined,
+    row.holder_department_id
+      ? db
+          .selectFrom('departments')
+          .select('name')
+          .where('id', '=', row.holder_department_id)
+          .executeTakeFirst()
+      : undefined,
+  ]);
+  const agencyName = (x: string) => agencies.find((a) => a.id === x)?.name ?? '';
+  const actions = availableActions(def, row, standing);
+  const lastMove = [...events].reverse().find((e) => e.action !== 'comment');
+  if (
+    lastMove &&
+    lastMove.actorId === auth.account.id &&
+    row.status === 'dang_xu_ly' &&
+    ['forward', 'coordinate', 'submit_approval', 'approve', 'send_back', 'reassign', 'delegate'].includes(
+      lastMove.action,
+    )
+  ) {
+    actions.splice(actions.length - 1, 0, {
+      action: 'recall',
+      transitionId: null,
+      label: 'Thu hồi hồ sơ đã chuyển',
+      needs: [],
+      toStepName: lastMove.fromStep ? stepOf(def, lastMove.fromStep).name : null,
+    });
+  }
+  return {
+    id: row.id,
+    code: row.code,
+    procedureCode: row.procedure_code,
+    procedureName: row.procedure_name,
+    applicantName: row.applicant_name,
+    applicantOrg: row.applicant_org,
+    summary: row.summary,
+    channel: row.channel,
+    status: row.status as DossierStatus,
+    statusLabel: STATUS_INFO[row.status as DossierStatus].label,
+    task: row.task as Task,
+    stepName: def.steps.find((s) => s.id === row.step_id)?.name ?? row.step_id,
+    holderName: holder?.full_name ?? null,
+    submittedAt: row.submitted_at.toISOString(),
+    receivedAt: iso(row.received_at),
+    appointmentAt: iso(row.appointment_at),
+    stepDueAt: iso(row.step_due_at),
+    due: dueState(row.appointment_at),
+    rowVersion: row.row_version,
+    agencyId: row.agency_id,
+    agencyName: agencyName(row.agency_id),
+    fieldCode: row.field_code,
+    processId: row.process_id,
+    stepId: row.step_id,
+    holderDepartment: department?.name ?? null,
+    holderAgencyName: agencyName(row.holder_agency_id),
+    applicant: {
+      kind: row.applicant_kind,
+      idNumber: row.applicant_id_number,
+      fullName: row.applicant_name,
+      orgName: row.applicant_org,
+      phone: row.applicant_phone,
+      email: row.applicant_email,
+      address: row.applicant_address,
+    },
+    formData: row.form_data,
+    components: row.components,
+    completedAt: iso(row.completed_at),
+    returnedAt: iso(row.returned_at),
+    statusReason: row.status_reason,
+    missingItems: row.missing_items,
+    feeAmount: row.fee_amount === null ? null : Number(row.fee_amount),
+    feePaidAt: iso(row.fee_paid_at),
+    resultDelivery: row.result_delivery,
+    postal: row.postal,
+    recipient: row.recipient,
+    originalsMissing: row.originals_missing,
+    cancelledAt: iso(row.cancelled_at),
+    annexLines: lines,
+    files: files.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      component: f.component,
+      fileName: f.file_name,
+      mediaType: f.media_type,
+      size: f.size,
+      createdAt: f.created_at.toISOString(),
+    })),
+    history: events.map(({ actorId: _a, ...e }) => e),
+    actions,
+  };
+}
+
+const digits = (s: string) => s.replace(/[^0-9]/g, '').replace(/^84/, '0');
+
+/**
+ * Tracking by code and a second factor (the applicant's phone or identity number): the status and
+ * what Annex I shows with it, the appointment and the steps passed, nothing private. A wrong factor and
+ * an unknown code give the same 404.
+ */
+export async function trackDossier(
+  db: Executor,
+  code: string,
+  factor: { phone?: string | undefined; idNumber?: string | undefined },
+): Promise<PublicDossier> {
+  const row = await db
+    .selectFrom('dossiers')
+    .selectAll()
+    .where('code', '=', code.trim().toUpperCase())
+    .executeTakeFirst();
+  const matches =
+    row &&
+    ((factor.phone && row.applicant_phone && digits(factor.phone) === digits(row.applicant_phone)) ||
+      (factor.idNumber && factor.idNumber.trim().toUpperCase() === row.applicant_id_number));
+  if (!row || !matches)
+    throw new NotFoundError('Không tìm thấy hồ sơ với mã số và thông tin người nộp đã nhập');
+  const def = await processOf(db, row.process_id);
+  const [lines, agency, events] = await Promise.all([
+    annexLines(db, row, def),
+    db.selectFrom('agencies').select('name').where('id', '=', row.agency_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('dossier_events')
+      .select(['at', 'to_status', 'to_step', 'action'])
+      .where('dossier_id', '=', row.id)
+      .where('action', '!=', 'comment')
+      .orderBy('seq')
+      .execute(),
+  ]);
+  const info = STATUS_INFO[row.status as DossierStatus];
+  return {
+    code: row.code,
+    procedureName: row.procedure_name,
+    agencyName: agency.name,
+    status: row.status as DossierStatus,
+    statusLabel: info.label,
+    dvcqgCode: info.dvcqgCode,
+    lines,
+    submittedAt: row.submitted_at.toISOString(),
+    receivedAt: iso(row.received_at),
+    appointmentAt: iso(row.appointment_at),
+    returnedAt: iso(row.returned_at),
+    history: events.map((e) => ({
+      at: e.at.toISOString(),
+      statusLabel: STATUS_INFO[e.to_status as DossierStatus]?.label ?? e.to_status,
+      stepName: def.steps.find((s) => s.id === e.to_step)?.name ?? e.to_step,
+    })),
+  };
+}
+
+/** Officials who may receive the dossier along a transition (or hold its current step): for the sender's choice. */
+export async function assigneeChoices(
+  db: Executor,
+  auth: AuthContext | undefined,
+  place: OfficialPlace | null,
+  id: string,
+  transitionId: string | null,
+): Promise<OfficialChoice[]> {
+  if (!auth) throw new UnauthenticatedError();
+  const row = await findDossier(db, id);
+  assertReader(standingOf(auth, place, row));
+  const def = await processOf(db, row.process_id);
+  const t = transitionId
+    ? def.transitions.find((x) => x.id === transitionId && x.from === row.step_id)
+    : null;
+  if (transitionId && !t) throw new NotFoundError('Bước chuyển không xuất phát từ bước hiện tại của hồ sơ');
+  if (!t) {
+    const choices = await choicesFor(db, def, row.agency_id, row.step_id, null);
+    return choices.filter((c) => c.id !== row.holder_id);
+  }
+  return choicesFor(db, def, row.agency_id, t.to, t);
+}
+
+/** Applicants the counter already knows (II.5.9): by identity number or tax code, name or phone. */
+export async function lookupApplicants(
+  db: Executor,
+  auth: AuthContext | undefined,
+  q: string,
+): Promise<ApplicantView[]> {
+  requireScopes(auth, 'applicants.lookup');
+  const term = q.trim();
+  if (term.length < 3) return [];
+  const exact = term.toUpperCase();
+  const folded = `%${foldVietnamese(term).replace(/[%_\\]/g, '')}%`;
+  const [known, accounts] = await Promise.all([
+    db
+      .selectFrom('applicants')
+      .selectAll()
+      .where((eb) => eb.or([eb('id_number', '=', exact), eb('search', 'like', folded)]))
+      .orderBy(sql`id_number = ${exact}`, 'desc')
+      .orderBy('updated_at', 'desc')
+      .limit(10)
+      .execute(),
+    db
+      .selectFrom('accounts')
+      .select([
+        'id',
+        'kind',
+        'id_number',
+        'tax_code',
+        'full_name',
+        'org_name',
+        'phone',
+        'email',
+        'address',
+        'commune_code',
+      ])
+      .where('kind', 'in', ['citizen', 'organisation'])
+      .where('status', '=', 'active')
+      .where((eb) => eb.or([eb('id_number', '=', exact), eb('tax_code', '=', exact)]))
+      .limit(5)
+      .execute(),
+  ]);
+  const out: ApplicantView[] = known.map((a) => ({
+    id: a.id,
+    kind: a.kind,
+    idNumber: a.id_number,
+    fullName: a.full_name,
+    orgName: a.org_name,
+    phone: a.phone,
+    email: a.email,
+    address: a.address,
+    communeCode: a.commune_code,
+    source: 'applicant',
+  }));
+  for (const a of accounts) {
+    const idNumber = (a.kind === 'organisation' ? a.tax_code : a.id_number) ?? '';
+    if (!idNumber || out.some((o) => o.idNumber === idNumber && o.kind === a.kind)) continue;
+    out.push({
+      id: a.id,
+      kind: a.kind === 'organisation' ? 'organisation' : 'citizen',
+      idNumber,
+      fullName: a.full_name,
+      orgName: a.org_name,
+      phone: a.phone,
+      email: a.email,
+      address: a.address,
+      communeCode: a.commune_code,
+      source: 'account',
+    });
+  }
+  return out;
+}
+
+export function assertOfficial(auth: AuthContext | undefined): asserts auth is AuthContext {
+  if (!auth) throw new UnauthenticatedError();
+  if (auth.account.kind !== 'official') throw new ForbiddenError('Chức năng dành cho cán bộ, công chức');
+}

@@ -1,0 +1,359 @@
+import { sql } from 'kysely';
+import { allows } from '../../domain/permissions.ts';
+import { formatDossierCode, vietnamDay } from '../../domain/dossier-code.ts';
+import { assertTransition } from '../../domain/dossier-status-machine.ts';
+import type { DossierStatus } from '../../domain/dossier-status.ts';
+import type { ProcessDefinition, ProcessStep } from '../../domain/process.ts';
+import type { Tx } from '../../db/tx.ts';
+import { ConflictError, ForbiddenError, UnauthenticatedError, ValidationError } from '../../errors.ts';
+import { legalDeadlineOf } from '../processes/store.ts';
+import type { ApplicantInput, ReceiveBody, SubmitBody } from './schema.ts';
+import type { DossierCaller, DossierRecord } from './store.ts';
+import { commitChange, FIRST_HASH, notify } from './store.ts';
+import { placeAt } from './placement.ts';
+import { attachFiles, upsertApplicant } from './applicants.ts';
+import type { DossierContext } from './context.ts';
+
+/**
+ * A dossier enters the system: received on paper at the counter (or by post) with the counter's
+ * decision (II.5.1–5.3: accept with a code and an appointment, ask for a supplement, refuse), or
+ * submitted online by a signed-in applicant ("Mới đăng ký", II.5.4). The code is issued at entry, so
+ * that every dossier, even a refused one, can be traced and looked up.
+ */
+
+interface ProcedureFacts {
+  id: string;
+  code: string;
+  name: string;
+  fieldCode: string;
+  content: unknown;
+  published: unknown;
+  channels: string[];
+}
+
+async function procedureAt(trx: Tx, code: string, agencyId: string): Promise<ProcedureFacts> {
+  const row = await trx
+    .selectFrom('procedures as p')
+    .leftJoin('procedure_agencies as pa', (j) =>
+      j.onRef('pa.procedure_id', '=', 'p.id').on('pa.agency_id', '=', agencyId),
+    )
+    .select([
+      'p.id',
+      'p.code',
+      'p.name',
+      'p.pub_name',
+      'p.field_code',
+      'p.pub_field_code',
+      'p.content',
+      'p.published',
+      'p.status',
+      'pa.channels',
+    ])
+    .where('p.code', '=', code)
+    .executeTakeFirst();
+  if (!row || row.status !== 'published') {
+    throw new ValidationError([
+      { field: 'procedureCode', message: 'Thủ tục (procedureCode) không tồn tại hoặc chưa được công bố' },
+    ]);
+  }
+  if (!row.channels) {
+    throw new ValidationError([
+      { field: 'agencyId', message: 'Cơ quan tiếp nhận (agencyId) không thực hiện thủ tục này' },
+    ]);
+  }
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.pub_name ?? row.name,
+    fieldCode: row.pub_field_code ?? row.field_code,
+    content: row.content,
+    published: row.published,
+    channels: row.channels,
+  };
+}
+
+function entryStep(def: ProcessDefinition, online: boolean): ProcessStep {
+  const receives = def.steps.filter((s) => s.kind === 'receive');
+  const step = online
+    ? (receives.find((s) => s.onlineEntry) ?? receives[0])
+    : (receives.find((s) => !s.onlineEntry) ?? receives[0]);
+  if (!step)
+    throw new ConflictError('Quy trình của thủ tục không có bước tiếp nhận', 'process_without_entry');
+  return step;
+}
+
+/** The next number of the unit's day, allocated atomically (the counter row stays locked until commit). */
+async function nextCode(trx: Tx, agency: { id: string; code: string }, now: Date): Promise<string> {
+  const day = vietnamDay(now);
+  try {
+    const r = await sql<{ last: number }>`
+      insert into dossier_code_counters (agency_id, day, last) values (${agency.id}, ${day}, 1)
+      on conflict (agency_id, day) do update set last = dossier_code_counters.last + 1
+      returning last`.execute(trx);
+    return formatDossierCode(agency.code, day, r.rows[0]?.last ?? 1);
+  } catch (err) {
+    if ((err as { code?: string }).code === '23514') {
+      throw new ConflictError(
+        'Đơn vị đã tiếp nhận 9.999 hồ sơ trong ngày: không thể cấp thêm mã số hồ sơ',
+        'daily_sequence_exhausted',
+      );
+    }
+    throw err;
+  }
+}
+
+function validateDecision(body: ReceiveBody): void {
+  const problems = [];
+  if (body.decision !== 'accept' && !body.reason) {
+    problems.push({
+      field: 'reason',
+      message:
+        body.decision === 'refuse'
+          ? 'Lý do từ chối tiếp nhận (reason) là bắt buộc'
+          : 'Lý do, nội dung cần bổ sung (reason) là bắt buộc',
+    });
+  }
+  if (body.decision === 'request_supplement' && body.missingItems.length === 0) {
+    problems.push({
+      field: 'missingItems',
+      message: 'Cần nêu ít nhất một giấy tờ cần bổ sung (missingItems)',
+    });
+  }
+  if (body.resultDelivery === 'postal' && !body.postal) {
+    problems.push({
+      field: 'postal',
+      message: 'Thông tin nhận kết quả qua bưu chính (postal) là bắt buộc khi chọn nhận qua bưu chính',
+    });
+  }
+  if (problems.length) throw new ValidationError(problems);
+}
+
+const DECISION_STATUS: Record<ReceiveBody['decision'], DossierStatus> = {
+  accept: 'duoc_tiep_nhan',
+  request_supplement: 'yeu_cau_bo_sung',
+  refuse: 'khong_duoc_tiep_nhan',
+};
+
+export async function receiveAtCounter(
+  ctx: DossierContext,
+  c: DossierCaller,
+  body: ReceiveBody,
+): Promise<string> {
+  if (!c.auth) throw new UnauthenticatedError();
+  const auth = c.auth;
+  validateDecision(body);
+  return ctx.db.transaction().execute(async (trx) => {
+    const agency = await trx
+      .selectFrom('agencies')
+      .select(['id', 'code', 'path', 'name'])
+      .where('id', '=', body.agencyId)
+      .executeTakeFirst();
+    if (!agency)
+      throw new ValidationError([
+        { field: 'agencyId', message: 'Cơ quan tiếp nhận (agencyId) không tồn tại' },
+      ]);
+    if (!allows(auth.grants, 'dossiers.receive', agency.path)) {
+      throw new ForbiddenError('Bạn không có quyền tiếp nhận hồ sơ cho cơ quan, đơn vị này');
+    }
+    const procedure = await procedureAt(trx, body.procedureCode, agency.id);
+    const process = await ctx.processes.publishedFor(procedure.code, agency.id, trx);
+    if (!process)
+      throw new ConflictError('Thủ tục chưa có quy trình xử lý được ban hành tại cơ quan này', 'no_process');
+    const def = process.definition;
+    const to = DECISION_STATUS[body.decision];
+    assertTransition(null, to);
+    const now = new Date();
+    let step = entryStep(def, false);
+    if (to === 'khong_duoc_tiep_nhan') {
+      const arrow = def.transitions.find((t) => t.from === step.id && t.action === 'reject');
+      if (arrow) step = def.steps.find((s) => s.id === arrow.to) ?? step;
+    }
+    const place = await placeAt(
+      { db: trx, legalTime: ctx.legalTime },
+      { def, dossierId: null, dossierAgencyId: agency.id, stepId: step.id, via: null, now },
+    );
+    const deadline = legalDeadlineOf(procedure);
+    const appointment =
+      to === 'duoc_tiep_nhan' && deadline
+        ? (await ctx.legalTime.appointment({ agencyId: agency.id, receivedAt: now, deadline, db: trx })).dueAt
+        : null;
+    const applicant = await upsertApplicant(trx, body.applicant);
+    const code = await nextCode(trx, agency, now);
+    const row = await insertDossier(trx, {
+      code,
+      procedure,
+      agency,
+      processId: process.id,
+      channel: body.channel,
+      status: to,
+      place: { ...place, holder_id: to === 'duoc_tiep_nhan' ? auth.account.id : place.holder_id },
+      applicant: body.applicant,
+      applicantRef: applicant,
+      body,
+      now,
+    });
+    const patch = {
+      received_at: to === 'duoc_tiep_nhan' ? now : null,
+      appointment_at: appointment,
+      status_reason: to === 'duoc_tiep_nhan' ? null : (body.reason ?? null),
+      missing_items: JSON.stringify(to === 'yeu_cau_bo_sung' ? body.missingItems : []),
+      supplement_phase: to === 'yeu_cau_bo_sung' ? ('receive' as const) : null,
+    };
+    const files = await attachFiles(trx, row.id, auth.account.id, body.fileIds, 'component');
+    const done = await commitChange(trx, c.actor, row, patch, {
+      action: body.decision === 'accept' ? 'receive' : body.decision,
+      toStatus: to,
+      toStep: place.step_id,
+      toHolder: to === 'duoc_tiep_nhan' ? auth.account.id : place.holder_id,
+      reason: body.reason ?? null,
+      files,
+      details: {
+        channel: body.channel,
+        missingItems: body.missingItems,
+        appointmentAt: appointment?.toISOString() ?? null,
+      },
+    });
+    const kind =
+      to === 'duoc_tiep_nhan' ? 'received' : to === 'yeu_cau_bo_sung' ? 'supplement_requested' : 'refused';
+    await notify(trx, done, kind, {
+      agency: agency.name,
+      appointmentAt: appointment,
+      reason: body.reason ?? null,
+      missingItems: body.missingItems,
+    });
+    return done.id;
+  });
+}
+
+export async function submitOnline(ctx: DossierContext, c: DossierCaller, body: SubmitBody): Promise<string> {
+  if (!c.auth)
+    throw new UnauthenticatedError('Bạn cần đăng nhập tài khoản công dân, tổ chức để nộp hồ sơ trực tuyến');
+  const auth = c.auth;
+  if (auth.account.kind === 'official')
+    throw new ForbiddenError('Tài khoản cán bộ không nộp hồ sơ trực tuyến; hãy dùng chức năng tiếp nhận');
+  if (body.resultDelivery === 'postal' && !body.postal) {
+    throw new ValidationError([
+      {
+        field: 'postal',
+        message: 'Thông tin nhận kết quả qua bưu chính (postal) là bắt buộc khi chọn nhận qua bưu chính',
+      },
+    ]);
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const agency = await trx
+      .selectFrom('agencies')
+      .select(['id', 'code', 'path', 'name'])
+      .where('id', '=', body.agencyId)
+      .executeTakeFirst();
+    if (!agency)
+      throw new ValidationError([
+        { field: 'agencyId', message: 'Cơ quan tiếp nhận (agencyId) không tồn tại' },
+      ]);
+    const procedure = await procedureAt(trx, body.procedureCode, agency.id);
+    if (!procedure.channels.includes('online')) {
+      throw new ValidationError([
+        { field: 'procedureCode', message: 'Thủ tục này không nhận hồ sơ trực tuyến tại cơ quan đã chọn' },
+      ]);
+    }
+    const process = await ctx.processes.publishedFor(procedure.code, agency.id, trx);
+    if (!process)
+      throw new ConflictError('Thủ tục chưa có quy trình xử lý được ban hành tại cơ quan này', 'no_process');
+    assertTransition(null, 'moi_dang_ky');
+    const now = new Date();
+    const step = entryStep(process.definition, true);
+    const place = await placeAt(
+      { db: trx, legalTime: ctx.legalTime },
+      {
+        def: process.definition,
+        dossierId: null,
+        dossierAgencyId: agency.id,
+        stepId: step.id,
+        via: null,
+        now,
+      },
+    );
+    const applicant = await upsertApplicant(trx, body.applicant);
+    const code = await nextCode(trx, agency, now);
+    const row = await insertDossier(trx, {
+      code,
+      procedure,
+      agency,
+      processId: process.id,
+      channel: 'online',
+      status: 'moi_dang_ky',
+      place,
+      applicant: body.applicant,
+      applicantRef: { id: applicant.id, accountId: auth.account.id },
+      body,
+      now,
+    });
+    const files = await attachFiles(trx, row.id, auth.account.id, body.fileIds, 'component');
+    const done = await commitChange(
+      trx,
+      c.actor,
+      row,
+      {},
+      {
+        action: 'submit',
+        toStatus: 'moi_dang_ky',
+        toStep: place.step_id,
+        toHolder: null,
+        files,
+        details: { channel: 'online' },
+      },
+    );
+    await notify(trx, done, 'submitted', { agency: agency.name });
+    return done.id;
+  });
+}
+
+async function insertDossier(
+  trx: Tx,
+  d: {
+    code: string;
+    procedure: ProcedureFacts;
+    agency: { id: string; path: string };
+    processId: string;
+    channel: 'counter' | 'postal' | 'online';
+    status: DossierStatus;
+    place: Awaited<ReturnType<typeof placeAt>>;
+    applicant: ApplicantInput;
+    applicantRef: { id: string; accountId: string | null };
+    body: Pick<ReceiveBody, 'summary' | 'formData' | 'components' | 'resultDelivery' | 'postal'>;
+    now: Date;
+  },
+): Promise<DossierRecord> {
+  return trx
+    .insertInto('dossiers')
+    .values({
+      code: d.code,
+      procedure_id: d.procedure.id,
+      procedure_code: d.procedure.code,
+      procedure_name: d.procedure.name,
+      field_code: d.procedure.fieldCode,
+      agency_id: d.agency.id,
+      agency_path: d.agency.path,
+      process_id: d.processId,
+      channel: d.channel,
+      status: d.status,
+      ...d.place,
+      applicant_id: d.applicantRef.id,
+      applicant_account_id: d.applicantRef.accountId,
+      applicant_kind: d.applicant.kind,
+      applicant_name: d.applicant.fullName,
+      applicant_org: d.applicant.orgName ?? null,
+      applicant_id_number: d.applicant.idNumber,
+      applicant_phone: d.applicant.phone ?? null,
+      applicant_email: d.applicant.email ?? null,
+      applicant_address: d.applicant.address ?? null,
+      summary: d.body.summary,
+      form_data: JSON.stringify(d.body.formData),
+      components: JSON.stringify(d.body.components),
+      submitted_at: d.now,
+      result_delivery: d.body.resultDelivery,
+      postal: d.body.postal ? JSON.stringify(d.body.postal) : null,
+      history_hash: FIRST_HASH,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

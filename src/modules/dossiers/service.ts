@@ -1,0 +1,117 @@
+import type { AuthContext } from '../accounts/sessions.ts';
+import type { ModuleDeps } from '../deps.ts';
+import type { LegalTimeService } from '../legal-time/service.ts';
+import type { ProcessesService } from '../processes/service.ts';
+import { act } from './actions.ts';
+import type { DossierContext } from './context.ts';
+import { assertOfficial, assigneeChoices, dossierDetail, lookupApplicants, trackDossier } from './detail.ts';
+import { readFile, uploadFile } from './files.ts';
+import { receiveAtCounter, submitOnline } from './receive.ts';
+import type { ActionBody, ListQuery, ReceiveBody, SubmitBody } from './schema.ts';
+import type { DossierCaller } from './store.ts';
+import { findDossier, officialPlace } from './store.ts';
+import { countLists, listDossiers } from './worklists.ts';
+
+export type { DossierCaller } from './store.ts';
+
+/**
+ * Dossier handling in the one-stop back office (Annex I; Annex II groups 5–11, 15, 18–20, 22–23), from
+ * receipt to the returned result, and the tracking answer of the portal and kiosks. Every change is
+ * one transaction that locks the dossier, checks partition, status and assignment, and appends to the
+ * dossier's hash-chained history (which is the audit trail of dossier actions, decision 0006).
+ */
+export class DossiersService {
+  private readonly ctx: DossierContext;
+
+  constructor(deps: ModuleDeps & { legalTime: LegalTimeService; processes: ProcessesService }) {
+    this.ctx = {
+      db: deps.database.db,
+      legalTime: deps.legalTime,
+      processes: deps.processes,
+      afterCommit: deps.afterCommit,
+    };
+  }
+
+  private get db() {
+    return this.ctx.db;
+  }
+
+  private async place(auth: AuthContext) {
+    return officialPlace(this.db, auth.account.id);
+  }
+
+  /** Receipt at the counter with its decision; returns the new dossier's id. */
+  async receive(c: DossierCaller, body: ReceiveBody): Promise<string> {
+    const id = await receiveAtCounter(this.ctx, c, body);
+    this.ctx.afterCommit();
+    return id;
+  }
+
+  /** Online submission by a signed-in applicant ("Mới đăng ký"); returns the new dossier's id. */
+  async submit(c: DossierCaller, body: SubmitBody): Promise<string> {
+    const id = await submitOnline(this.ctx, c, body);
+    this.ctx.afterCommit();
+    return id;
+  }
+
+  act(c: DossierCaller, id: string, body: ActionBody): Promise<void> {
+    return act(this.ctx, c, id, body);
+  }
+
+  async detail(auth: AuthContext | undefined, id: string) {
+    if (!auth) return dossierDetail(this.db, auth, null, id);
+    return dossierDetail(this.db, auth, auth.account.kind === 'official' ? await this.place(auth) : null, id);
+  }
+
+  /** The id of a dossier by its code, for whoever may read it (scanner input, links by code). */
+  async idByCode(auth: AuthContext | undefined, code: string): Promise<string | null> {
+    assertOfficial(auth);
+    const row = await this.db
+      .selectFrom('dossiers')
+      .select('id')
+      .where('code', '=', code.trim().toUpperCase())
+      .executeTakeFirst();
+    if (!row) return null;
+    await this.detail(auth, row.id);
+    return row.id;
+  }
+
+  async list(auth: AuthContext | undefined, q: ListQuery) {
+    assertOfficial(auth);
+    return listDossiers(this.db, auth, await this.place(auth), q);
+  }
+
+  async counts(auth: AuthContext | undefined) {
+    assertOfficial(auth);
+    return countLists(this.db, auth, await this.place(auth));
+  }
+
+  async assignees(auth: AuthContext | undefined, id: string, transitionId: string | null) {
+    assertOfficial(auth);
+    return assigneeChoices(this.db, auth, await this.place(auth), id, transitionId);
+  }
+
+  applicants(auth: AuthContext | undefined, q: string) {
+    return lookupApplicants(this.db, auth, q);
+  }
+
+  track(code: string, factor: { phone?: string | undefined; idNumber?: string | undefined }) {
+    return trackDossier(this.db, code, factor);
+  }
+
+  upload(
+    auth: AuthContext | undefined,
+    file: { name: string; bytes: Uint8Array; component?: string | null },
+  ) {
+    return uploadFile(this.db, auth, file);
+  }
+
+  file(auth: AuthContext | undefined, fileId: string) {
+    return readFile(this.db, auth, fileId);
+  }
+
+  /** The dossier row version (for forms that act on a dossier they show). */
+  async rowVersion(id: string): Promise<number> {
+    return (await findDossier(this.db, id)).row_version;
+  }
+}

@@ -1,0 +1,233 @@
+import { createHash } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import { canonicalJson, GENESIS_HASH } from '../../domain/audit-chain.ts';
+import type { DossierStatus } from '../../domain/dossier-status.ts';
+import type { ProcessDefinition } from '../../domain/process.ts';
+import type { Executor, Tx } from '../../db/tx.ts';
+import type { DossiersTable } from '../../db/types.ts';
+import { ConflictError, NotFoundError } from '../../errors.ts';
+import type { AuthContext } from '../accounts/sessions.ts';
+import type { Actor } from '../audit/audit.ts';
+import { enqueue } from '../../jobs/outbox.ts';
+import { noticeFor } from '../../domain/dossier-notices.ts';
+import type { NoticeFacts, NoticeKind } from '../../domain/dossier-notices.ts';
+
+/** Row access shared by the dossier use cases: lock, history append, who holds the dossier. */
+
+export type DossierRecord = Selectable<DossiersTable>;
+
+/** Who calls: the session's grants and the identity written into the history. */
+export interface DossierCaller {
+  auth: AuthContext | undefined;
+  actor: Actor;
+}
+
+/** The dossier row, locked for the rest of the transaction (one action at a time per dossier). */
+export async function lockDossier(trx: Tx, id: string): Promise<DossierRecord> {
+  const row = await trx
+    .selectFrom('dossiers')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('Không tìm thấy hồ sơ');
+  return row;
+}
+
+export async function findDossier(db: Executor, id: string): Promise<DossierRecord> {
+  const row = await db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new NotFoundError('Không tìm thấy hồ sơ');
+  return row;
+}
+
+/** 409 when the official acted on a version of the dossier someone else has changed since. */
+export function assertFresh(row: DossierRecord, rowVersion: number): void {
+  if (row.row_version !== rowVersion) {
+    throw new ConflictError(
+      'Hồ sơ vừa được người khác xử lý hoặc cập nhật; vui lòng tải lại hồ sơ để xem trạng thái mới nhất',
+      'stale_dossier',
+    );
+  }
+}
+
+export interface DossierEventInput {
+  action: string;
+  toStatus: DossierStatus;
+  toStep: string;
+  toHolder: string | null;
+  reason?: string | null;
+  files?: string[];
+  details?: Record<string, unknown>;
+}
+
+/** Content the hash of a history row covers; changing any of it breaks the dossier's chain. */
+export function eventHash(prevHash: string, content: Record<string, unknown>): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
+}
+
+export const FIRST_HASH = GENESIS_HASH;
+
+type Patch = Partial<Record<keyof DossiersTable, unknown>>;
+
+/**
+ * Applies one action: the dossier's new state (`patch`) and one history row, chained to the previous
+ * one, in the caller's transaction; the actor becomes a participant. The row must have been locked.
+ */
+export async function commitChange(
+  trx: Tx,
+  actor: Actor,
+  row: DossierRecord,
+  patch: Patch,
+  event: DossierEventInput,
+  opts: { bump?: boolean } = {},
+): Promise<DossierRecord> {
+  const seq = row.history_seq + 1;
+  const at = new Date();
+  const content = {
+    dossierId: row.id,
+    seq,
+    at: at.toISOString(),
+    actorId: actor.accountId,
+    actorName: actor.name ?? 'hệ thống',
+    action: event.action,
+    fromStatus: row.history_seq === 0 ? null : row.status,
+    toStatus: event.toStatus,
+    fromStep: row.history_seq === 0 ? null : row.step_id,
+    toStep: event.toStep,
+    fromHolder: row.history_seq === 0 ? null : row.holder_id,
+    toHolder: event.toHolder,
+    reason: event.reason ?? null,
+    files: event.files ?? [],
+    details: event.details ?? {},
+  };
+  const hash = eventHash(row.history_hash, content);
+  await trx
+    .insertInto('dossier_events')
+    .values({
+      dossier_id: row.id,
+      seq,
+      at,
+      actor_id: content.actorId,
+      actor_name: content.actorName,
+      action: content.action,
+      from_status: content.fromStatus,
+      to_status: content.toStatus,
+      from_step: content.fromStep,
+      to_step: content.toStep,
+      from_holder: content.fromHolder,
+      to_holder: content.toHolder,
+      reason: content.reason,
+      files: JSON.stringify(content.files) as never,
+      details: JSON.stringify(content.details) as never,
+      prev_hash: row.history_hash,
+      hash,
+    })
+    .execute();
+  const updated = await trx
+    .updateTable('dossiers')
+    .set({
+      ...(patch as object),
+      history_seq: seq,
+      history_hash: hash,
+      row_version: row.row_version + (opts.bump === false ? 0 : 1),
+      updated_at: at,
+    })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (actor.accountId) {
+    await trx
+      .insertInto('dossier_participants')
+      .values({ account_id: actor.accountId, dossier_id: row.id, last_at: at })
+      .onConflict((oc) => oc.columns(['account_id', 'dossier_id']).doUpdateSet({ last_at: at }))
+      .execute();
+  }
+  return updated;
+}
+
+/** Writes the applicant's notice to the outbox in the action's transaction (sent after commit). */
+export async function notify(
+  trx: Tx,
+  row: DossierRecord,
+  kind: NoticeKind,
+  facts: Omit<NoticeFacts, 'code' | 'procedure' | 'agency'> & { agency: string },
+): Promise<void> {
+  const notice = noticeFor(kind, { code: row.code, procedure: row.procedure_name, ...facts });
+  await enqueue(trx, 'dossier.notice', {
+    key: `${row.id}:${row.history_seq}:${kind}`,
+    dossierId: row.id,
+    accountId: row.applicant_account_id,
+    phone: row.applicant_phone,
+    email: row.applicant_email,
+    kind,
+    title: notice.title,
+    text: notice.text,
+  });
+}
+
+/** The official's place: agency, department and groups (pools are matched against them). */
+export interface OfficialPlace {
+  accountId: string;
+  agencyId: string | null;
+  departmentId: string | null;
+  groupIds: string[];
+}
+
+export async function officialPlace(db: Executor, accountId: string): Promise<OfficialPlace> {
+  const [official, groups] = await Promise.all([
+    db
+      .selectFrom('officials')
+      .select(['agency_id', 'department_id'])
+      .where('account_id', '=', accountId)
+      .executeTakeFirst(),
+    db.selectFrom('user_group_members').select('group_id').where('account_id', '=', accountId).execute(),
+  ]);
+  return {
+    accountId,
+    agencyId: official?.agency_id ?? null,
+    departmentId: official?.department_id ?? null,
+    groupIds: groups.map((g) => g.group_id),
+  };
+}
+
+/**
+ * True when the caller holds the dossier's current step: it was handed to them by name, or it waits
+ * in a pool they belong to (the step's role granted at the holding agency itself, its department,
+ * its group). Subtree grants do not make a province official a member of every commune's pool.
+ */
+export function holds(auth: AuthContext, place: OfficialPlace, row: DossierRecord): boolean {
+  if (row.holder_id) return row.holder_id === auth.account.id;
+  if (row.task === 'done') return false;
+  if (row.holder_group_id) return place.groupIds.includes(row.holder_group_id);
+  const inDepartment = !row.holder_department_id || row.holder_department_id === place.departmentId;
+  if (row.holder_role) {
+    return (
+      inDepartment &&
+      auth.grants.some((g) => g.roleCode === row.holder_role && g.agencyId === row.holder_agency_id)
+    );
+  }
+  return Boolean(row.holder_department_id) && inDepartment;
+}
+
+/** The statuses of a dossier so far, oldest first (for the history-dependent rules of the chart). */
+export async function statusHistory(db: Executor, dossierId: string): Promise<DossierStatus[]> {
+  const rows = await db
+    .selectFrom('dossier_events')
+    .select('to_status')
+    .where('dossier_id', '=', dossierId)
+    .orderBy('seq')
+    .execute();
+  const out: DossierStatus[] = [];
+  for (const r of rows) if (out.at(-1) !== r.to_status) out.push(r.to_status as DossierStatus);
+  return out;
+}
+
+/** The process a dossier runs on (the version it started with). */
+export async function processOf(db: Executor, processId: string): Promise<ProcessDefinition> {
+  const row = await db
+    .selectFrom('process_definitions')
+    .select('definition')
+    .where('id', '=', processId)
+    .executeTakeFirstOrThrow();
+  return row.definition as unknown as ProcessDefinition;
+}

@@ -1,0 +1,279 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Task } from '../../domain/dossier-flow.ts';
+import type { DossierStatus } from '../../domain/dossier-status.ts';
+import { hasAnywhere, scopesFor } from '../../domain/permissions.ts';
+import type { Permission } from '../../domain/permissions.ts';
+import type { DB } from '../../db/types.ts';
+import type { AuthContext } from '../accounts/sessions.ts';
+import { pathInScopes } from '../access/authorize.ts';
+import type { Worklist } from './schema.ts';
+import type { OfficialPlace } from './store.ts';
+
+/**
+ * The worklists of II.22.1–22.4 as data: one SQL condition per list over the dossier's partition,
+ * status, task and holder, and the lists each role works from.
+ */
+
+export type EB = ExpressionBuilder<DB, 'dossiers'>;
+export type Cond = (eb: EB) => Expression<SqlBool>;
+
+export interface Me {
+  auth: AuthContext;
+  place: OfficialPlace;
+}
+
+export const COUNT_CAP = 10_000;
+
+const scopeOf = (me: Me, permission: Permission, column: 'agency_path' | 'holder_agency_path'): Cond => {
+  const scopes = scopesFor(me.auth.grants, permission);
+  return () => pathInScopes(`dossiers.${column}`, scopes);
+};
+
+const READS: Permission[] = [
+  'dossiers.read',
+  'dossiers.receive',
+  'dossiers.process',
+  'dossiers.assign',
+  'dossiers.approve',
+];
+
+/** Dossiers the official may see: a dossiers.* permission over their agency or the agency holding them. */
+export function readable(me: Me): Cond {
+  return (eb) =>
+    eb.or([
+      ...READS.flatMap((p) => [scopeOf(me, p, 'agency_path')(eb), scopeOf(me, p, 'holder_agency_path')(eb)]),
+      eb('dossiers.holder_id', '=', me.auth.account.id),
+    ]);
+}
+
+/** Held by me by name, or waiting in a pool I belong to (the step's role granted at that very agency). */
+function mine(me: Me): Cond {
+  const pairs = me.auth.grants.map((g) => ({ agency: g.agencyId, role: g.roleCode }));
+  return (eb) =>
+    eb.or([
+      eb('dossiers.holder_id', '=', me.auth.account.id),
+      ...pairs.map((p) =>
+        eb.and([
+          eb('dossiers.holder_id', 'is', null),
+          eb('dossiers.holder_agency_id', '=', p.agency),
+          eb('dossiers.holder_role', '=', p.role),
+          eb.or([
+            eb('dossiers.holder_department_id', 'is', null),
+            ...(me.place.departmentId
+              ? [eb('dossiers.holder_department_id', '=', me.place.departmentId)]
+              : []),
+          ]),
+        ]),
+      ),
+      ...(me.place.groupIds.length
+        ? [
+            eb.and([
+              eb('dossiers.holder_id', 'is', null),
+              eb('dossiers.holder_group_id', 'in', me.place.groupIds),
+            ]),
+          ]
+        : []),
+      ...(me.place.departmentId
+        ? [
+            eb.and([
+              eb('dossiers.holder_id', 'is', null),
+              eb('dossiers.holder_role', 'is', null),
+              eb('dossiers.holder_group_id', 'is', null),
+              eb('dossiers.holder_department_id', '=', me.place.departmentId),
+            ]),
+          ]
+        : []),
+    ]);
+}
+
+function took(me: Me): Cond {
+  return (eb) =>
+    eb.exists(
+      eb
+        .selectFrom('dossier_participants as dp')
+        .select('dp.dossier_id')
+        .whereRef('dp.dossier_id', '=', 'dossiers.id')
+        .where('dp.account_id', '=', me.auth.account.id),
+    );
+}
+
+export const status =
+  (...s: DossierStatus[]): Cond =>
+  (eb) =>
+    eb('dossiers.status', 'in', s);
+const task =
+  (...t: Task[]): Cond =>
+  (eb) =>
+    eb('dossiers.task', 'in', t);
+export const all =
+  (...c: Cond[]): Cond =>
+  (eb) =>
+    eb.and(c.map((f) => f(eb)));
+
+interface ListSpec {
+  label: string;
+  criterion: string;
+  /** Which due time colours the list: the appointment (counter) or the step's own (officials). */
+  due: 'appointment_at' | 'step_due_at';
+  where: (me: Me) => Cond;
+}
+
+const counter = (me: Me) => scopeOf(me, 'dossiers.receive', 'agency_path');
+
+export const LISTS: Readonly<Record<Worklist, ListSpec>> = {
+  cho_tiep_nhan: {
+    label: 'Chờ tiếp nhận',
+    criterion: 'II.22.1 a, II.5.4',
+    due: 'appointment_at',
+    where: (me) => all(counter(me), status('moi_dang_ky'), (eb) => eb('dossiers.cancelled_at', 'is', null)),
+  },
+  cho_chuyen: {
+    label: 'Đã tiếp nhận, chờ chuyển xử lý',
+    criterion: 'II.5.5, II.5.6',
+    due: 'appointment_at',
+    where: (me) => all(counter(me), task('receive'), status('duoc_tiep_nhan', 'dang_xu_ly')),
+  },
+  cho_bo_sung: {
+    label: 'Chờ bổ sung',
+    criterion: 'II.22.1 b, II.6.1',
+    due: 'appointment_at',
+    where: (me) => all(counter(me), status('yeu_cau_bo_sung')),
+  },
+  da_bo_sung_cho_tiep_nhan: {
+    label: 'Đã bổ sung, chờ tiếp nhận',
+    criterion: 'II.22.1 d',
+    due: 'appointment_at',
+    where: (me) =>
+      all(counter(me), status('da_bo_sung'), (eb) => eb('dossiers.supplement_phase', '=', 'receive')),
+  },
+  cho_tra_ket_qua: {
+    label: 'Chờ trả kết quả',
+    criterion: 'II.22.1 c, II.10.1',
+    due: 'appointment_at',
+    where: (me) => all(counter(me), task('return'), status('da_xu_ly_xong', 'dung_xu_ly')),
+  },
+  dang_xu_ly: {
+    label: 'Đang xử lý',
+    criterion: 'II.22.1 e',
+    due: 'appointment_at',
+    where: (me) =>
+      all(counter(me), status('dang_xu_ly', 'da_bo_sung', 'yeu_cau_nghia_vu_tai_chinh'), (eb) =>
+        eb('dossiers.task', '!=', 'receive'),
+      ),
+  },
+  tu_choi: {
+    label: 'Từ chối',
+    criterion: 'II.22.1 f',
+    due: 'appointment_at',
+    where: (me) => all(counter(me), status('khong_duoc_tiep_nhan', 'dung_xu_ly')),
+  },
+  tat_ca: {
+    label: 'Tất cả hồ sơ',
+    criterion: 'II.22.1 g, II.23',
+    due: 'appointment_at',
+    where: (me) => readable(me),
+  },
+  dang_thu_ly: {
+    label: 'Đang thụ lý, chờ giải quyết',
+    criterion: 'II.22.2 a, II.8.1',
+    due: 'step_due_at',
+    where: (me) =>
+      all(mine(me), task('process', 'coordinate'), status('dang_xu_ly', 'yeu_cau_nghia_vu_tai_chinh')),
+  },
+  bo_sung_cho_xu_ly: {
+    label: 'Đã bổ sung, chờ xử lý',
+    criterion: 'II.8.3',
+    due: 'step_due_at',
+    where: (me) =>
+      all(mine(me), status('da_bo_sung'), (eb) => eb('dossiers.supplement_phase', '=', 'process')),
+  },
+  cho_bo_sung_cua_toi: {
+    label: 'Chờ bổ sung',
+    criterion: 'II.22.2 b, II.8.3',
+    due: 'appointment_at',
+    where: (me) =>
+      all(took(me), status('yeu_cau_bo_sung'), (eb) => eb('dossiers.supplement_phase', '=', 'process')),
+  },
+  dang_trinh_ky: {
+    label: 'Đang trình ký',
+    criterion: 'II.22.2 c',
+    due: 'step_due_at',
+    where: (me) =>
+      all(took(me), task('approve', 'sign'), status('dang_xu_ly'), (eb) =>
+        eb.or([eb('dossiers.holder_id', 'is', null), eb('dossiers.holder_id', '!=', me.auth.account.id)]),
+      ),
+  },
+  da_phan_cong: {
+    label: 'Đã được phân công xử lý',
+    criterion: 'II.22.2 d',
+    due: 'step_due_at',
+    where: (me) =>
+      all(
+        (eb) => eb('dossiers.holder_id', '=', me.auth.account.id),
+        (eb) => eb('dossiers.task', '!=', 'done'),
+      ),
+  },
+  cho_phan_cong: {
+    label: 'Chờ phân công thụ lý',
+    criterion: 'II.22.3 a, II.7.1',
+    due: 'step_due_at',
+    where: (me) => all(mine(me), task('assign'), status('dang_xu_ly')),
+  },
+  cho_duyet: {
+    label: 'Chờ duyệt',
+    criterion: 'II.22.3 b, II.22.4, II.9.1',
+    due: 'step_due_at',
+    where: (me) => all(mine(me), task('approve', 'sign'), status('dang_xu_ly')),
+  },
+  cho_ky: {
+    label: 'Chờ lãnh đạo đơn vị ký duyệt',
+    criterion: 'II.22.3 c',
+    due: 'step_due_at',
+    where: (me) =>
+      all(scopeOf(me, 'dossiers.approve', 'holder_agency_path'), task('sign'), status('dang_xu_ly')),
+  },
+  da_ky_duyet: {
+    label: 'Đã ký duyệt',
+    criterion: 'II.9.4',
+    due: 'appointment_at',
+    where: (me) => all(took(me), status('da_xu_ly_xong', 'da_tra_ket_qua')),
+  },
+  tham_gia: {
+    label: 'Hồ sơ tham gia xử lý',
+    criterion: 'II.22.3 d, II.8.3',
+    due: 'appointment_at',
+    where: (me) => took(me),
+  },
+};
+
+/** The lists each role works from, in display order (II.22.1–22.4). */
+const ROLE_LISTS: readonly [Permission, readonly Worklist[]][] = [
+  [
+    'dossiers.receive',
+    [
+      'cho_tiep_nhan',
+      'cho_chuyen',
+      'cho_bo_sung',
+      'da_bo_sung_cho_tiep_nhan',
+      'cho_tra_ket_qua',
+      'dang_xu_ly',
+      'tu_choi',
+    ],
+  ],
+  [
+    'dossiers.process',
+    ['dang_thu_ly', 'bo_sung_cho_xu_ly', 'cho_bo_sung_cua_toi', 'dang_trinh_ky', 'da_phan_cong'],
+  ],
+  ['dossiers.assign', ['cho_phan_cong', 'cho_duyet', 'cho_ky', 'tham_gia']],
+  ['dossiers.approve', ['cho_duyet', 'da_ky_duyet', 'tham_gia']],
+  ['dossiers.read', ['tat_ca']],
+];
+
+export function listsFor(auth: AuthContext): Worklist[] {
+  const out: Worklist[] = [];
+  for (const [permission, lists] of ROLE_LISTS) {
+    // system.admin sees every list through hasAnywhere, which is what an administrator checking the system expects.
+    if (hasAnywhere(auth.grants, permission)) for (const l of lists) if (!out.includes(l)) out.push(l);
+  }
+  return out;
+}

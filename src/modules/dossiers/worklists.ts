@@ -1,0 +1,198 @@
+import { sql } from 'kysely';
+import type { SqlBool } from 'kysely';
+import { dueState } from '../../domain/dossier-flow.ts';
+import type { Task } from '../../domain/dossier-flow.ts';
+import { STATUS_INFO } from '../../domain/dossier-status.ts';
+import type { DossierStatus } from '../../domain/dossier-status.ts';
+import { foldVietnamese } from '../../domain/text.ts';
+import type { Executor } from '../../db/tx.ts';
+import { UnauthenticatedError, ValidationError } from '../../errors.ts';
+import type { AuthContext } from '../accounts/sessions.ts';
+import { decodeCursor, encodeCursor } from '../procedures/cursor.ts';
+import type { DossierPage, DossierRow, ListQuery, Worklist, WorklistCounts } from './schema.ts';
+import type { Cond, Me } from './worklist-specs.ts';
+import { all, COUNT_CAP, LISTS, listsFor, readable, status } from './worklist-specs.ts';
+import type { OfficialPlace } from './store.ts';
+
+/**
+ * Worklists and counts per role exactly as II.22.1–22.4 list them, and search by any combination of
+ * criteria (II.23): one SQL condition per list, every one served by an index, keyset pages, counts
+ * capped so that a province-wide list never counts a million rows per request.
+ */
+
+function filtered(me: Me, q: ListQuery): Cond {
+  const conds: Cond[] = [LISTS[q.list].where(me)];
+  if (q.list !== 'tat_ca') conds.push(readable(me));
+  if (q.code)
+    conds.push((eb) => eb('dossiers.code', 'like', `${q.code?.toUpperCase().replace(/[%_\\]/g, '')}%`));
+  if (q.status) conds.push(status(q.status));
+  if (q.procedureCode) conds.push((eb) => eb('dossiers.procedure_code', '=', q.procedureCode ?? ''));
+  if (q.fieldCode) conds.push((eb) => eb('dossiers.field_code', '=', q.fieldCode ?? ''));
+  if (q.agencyId) conds.push((eb) => eb('dossiers.agency_id', '=', q.agencyId ?? ''));
+  if (q.channel) conds.push((eb) => eb('dossiers.channel', '=', q.channel ?? 'counter'));
+  if (q.receivedFrom)
+    conds.push((eb) =>
+      eb(
+        'dossiers.received_at',
+        '>=',
+        sql<Date>`(${q.receivedFrom}::date)::timestamp at time zone 'Asia/Ho_Chi_Minh'`,
+      ),
+    );
+  if (q.receivedTo)
+    conds.push((eb) =>
+      eb(
+        'dossiers.received_at',
+        '<',
+        sql<Date>`((${q.receivedTo}::date) + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh'`,
+      ),
+    );
+  if (q.q) {
+    const words = foldVietnamese(q.q)
+      .split(/\s+/)
+      .filter((w) => w.length > 0)
+      .slice(0, 8);
+    for (const w of words) conds.push((eb) => eb('dossiers.search', 'like', `%${w.replace(/[%_\\]/g, '')}%`));
+  }
+  if (q.due) {
+    const col = sql.ref(`dossiers.${LISTS[q.list].due}`);
+    const near = new Date(Date.now() + 24 * 3_600_000);
+    conds.push((eb) =>
+      q.due === 'overdue'
+        ? eb(col, '<', new Date())
+        : q.due === 'near_due'
+          ? eb.and([eb(col, '>=', new Date()), eb(col, '<=', near)])
+          : eb.or([eb(col, 'is', null), eb(col, '>', near)]),
+    );
+  }
+  return all(...conds);
+}
+
+/** Worklists order by urgency; "all" and search by newest submission. */
+const byDue = (list: Worklist) =>
+  list !== 'tat_ca' && list !== 'tham_gia' && list !== 'tu_choi' && list !== 'da_ky_duyet';
+const FAR = '9999-12-31T00:00:00.000Z';
+
+export async function listDossiers(
+  db: Executor,
+  auth: AuthContext | undefined,
+  place: OfficialPlace,
+  q: ListQuery,
+): Promise<DossierPage> {
+  if (!auth) throw new UnauthenticatedError();
+  const me = { auth, place };
+  const due = byDue(q.list);
+  const dueCol = LISTS[q.list].due;
+  const sortExpr = due
+    ? sql<Date>`coalesce(dossiers.${sql.ref(dueCol)}, ${FAR}::timestamptz)`
+    : sql<Date>`dossiers.submitted_at`;
+  let query = db
+    .selectFrom('dossiers')
+    .leftJoin('accounts as h', 'h.id', 'dossiers.holder_id')
+    .leftJoin('process_definitions as pd', 'pd.id', 'dossiers.process_id')
+    .select([
+      'dossiers.id',
+      'dossiers.code',
+      'dossiers.procedure_code',
+      'dossiers.procedure_name',
+      'dossiers.applicant_name',
+      'dossiers.applicant_org',
+      'dossiers.summary',
+      'dossiers.channel',
+      'dossiers.status',
+      'dossiers.task',
+      'dossiers.step_id',
+      'dossiers.submitted_at',
+      'dossiers.received_at',
+      'dossiers.appointment_at',
+      'dossiers.step_due_at',
+      'dossiers.row_version',
+      'h.full_name as holder_name',
+      sql<string>`(select s->>'name' from jsonb_array_elements(pd.definition->'steps') s where s->>'id' = dossiers.step_id limit 1)`.as(
+        'step_name',
+      ),
+      sortExpr.as('sort_key'),
+    ])
+    .where(filtered(me, q));
+  if (q.cursor) {
+    const [key, id] = decodeCursor(q.cursor, ['string', 'string'] as const);
+    if (Number.isNaN(Date.parse(key)))
+      throw new ValidationError([{ field: 'cursor', message: 'Con trỏ trang (cursor) không hợp lệ' }]);
+    query = query.where(
+      due
+        ? sql<SqlBool>`(${sortExpr}, dossiers.id) > (${key}::timestamptz, ${id}::uuid)`
+        : sql<SqlBool>`(${sortExpr}, dossiers.id) < (${key}::timestamptz, ${id}::uuid)`,
+    );
+  }
+  const rows = await query
+    .orderBy(sortExpr, due ? 'asc' : 'desc')
+    .orderBy('dossiers.id', due ? 'asc' : 'desc')
+    .limit(q.limit + 1)
+    .execute();
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  const now = new Date();
+  const items: DossierRow[] = page.map((r) => ({
+    id: r.id,
+    code: r.code,
+    procedureCode: r.procedure_code,
+    procedureName: r.procedure_name,
+    applicantName: r.applicant_name,
+    applicantOrg: r.applicant_org,
+    summary: r.summary,
+    channel: r.channel,
+    status: r.status as DossierStatus,
+    statusLabel: STATUS_INFO[r.status as DossierStatus].label,
+    task: r.task as Task,
+    stepName: r.step_name ?? r.step_id,
+    holderName: r.holder_name,
+    submittedAt: r.submitted_at.toISOString(),
+    receivedAt: r.received_at?.toISOString() ?? null,
+    appointmentAt: r.appointment_at?.toISOString() ?? null,
+    stepDueAt: r.step_due_at?.toISOString() ?? null,
+    due: dueState(dueCol === 'step_due_at' ? (r.step_due_at ?? r.appointment_at) : r.appointment_at, now),
+    rowVersion: r.row_version,
+  }));
+  return {
+    items,
+    nextCursor:
+      rows.length > q.limit && last ? encodeCursor([new Date(last.sort_key).toISOString(), last.id]) : null,
+  };
+}
+
+/** The caller's lists with their counts: total, overdue and near due (II.22.1–22.5). */
+export async function countLists(
+  db: Executor,
+  auth: AuthContext | undefined,
+  place: OfficialPlace,
+): Promise<WorklistCounts> {
+  if (!auth) throw new UnauthenticatedError();
+  const me = { auth, place };
+  const now = new Date();
+  const near = new Date(now.getTime() + 24 * 3_600_000);
+  const lists = await Promise.all(
+    listsFor(auth).map(async (list) => {
+      const spec = LISTS[list];
+      const where = list === 'tat_ca' ? spec.where(me) : all(spec.where(me), readable(me));
+      const capped = db
+        .selectFrom('dossiers')
+        .select(`dossiers.${spec.due} as due`)
+        .where(where)
+        .limit(COUNT_CAP);
+      const r = await db
+        .selectFrom(capped.as('c'))
+        .select([
+          sql<number>`count(*)::int`.as('total'),
+          sql<number>`count(*) filter (where c.due < ${now})::int`.as('overdue'),
+          sql<number>`count(*) filter (where c.due >= ${now} and c.due <= ${near})::int`.as('near'),
+        ])
+        .executeTakeFirstOrThrow();
+      return {
+        list,
+        label: spec.label,
+        criterion: spec.criterion,
+        count: { total: r.total, overdue: r.overdue, nearDue: r.near },
+      };
+    }),
+  );
+  return { lists };
+}
