@@ -2,13 +2,15 @@ import type { Services } from '../services.ts';
 import { seedCatalogs } from './catalogs.ts';
 import { seedCalendar } from './calendar.ts';
 import { seedDemo } from './demo.ts';
+import { seedDossiers } from './dossiers.ts';
 import { seedProcedures } from './procedures.ts';
 import { seedProcesses } from './processes.ts';
 
 /**
  * Demonstration data, idempotent: shared catalogs, the working calendar, then one real province
  * (Thanh Hóa) with its departments, communes, officials of every role, citizens and organisations;
- * then the real national procedures, guides and FAQs, and a published process for each procedure.
+ * then the real national procedures, guides and FAQs, a published process for each procedure, and
+ * dossiers at Sở Tư pháp in every place of their process.
  */
 export async function seed(services: Services, log: (msg: string) => void): Promise<void> {
   await seedCatalogs(services, log);
@@ -16,6 +18,7 @@ export async function seed(services: Services, log: (msg: string) => void): Prom
   await seedDemo(services, log);
   await seedProcedures(services, log);
   await seedProcesses(services, log);
+  await seedDossiers(services, log);
 }
 
 /** Seeds only when the database has no agency yet (the start command's behaviour). */

@@ -52,7 +52,9 @@ async function counts(): Promise<Record<string, number>> {
       | 'procedure_agencies'
       | 'procedure_fields'
       | 'guides'
-      | 'process_definitions',
+      | 'process_definitions'
+      | 'dossiers'
+      | 'dossier_events',
   ) =>
     Number(
       (
@@ -78,6 +80,8 @@ async function counts(): Promise<Record<string, number>> {
     procedure_fields: await n('procedure_fields'),
     guides: await n('guides'),
     process_definitions: await n('process_definitions'),
+    dossiers: await n('dossiers'),
+    dossier_events: await n('dossier_events'),
   };
 }
 
@@ -119,6 +123,33 @@ describe('demonstration data', () => {
       logs.some((l) => l.startsWith('Đã nạp dữ liệu mẫu')),
       logs.join('\n'),
     );
+  });
+
+  it('makes demonstration dossiers at Sở Tư pháp in many places of their process, through the service', async () => {
+    assert.ok(first.dossiers >= 10, `dossiers ${first.dossiers}`);
+    assert.ok(first.dossier_events > first.dossiers, `events ${first.dossier_events}`);
+    const statuses = await rt.database.db.selectFrom('dossiers').select('status').distinct().execute();
+    for (const s of [
+      'moi_dang_ky',
+      'duoc_tiep_nhan',
+      'dang_xu_ly',
+      'yeu_cau_bo_sung',
+      'da_xu_ly_xong',
+      'da_tra_ket_qua',
+      'khong_duoc_tiep_nhan',
+    ]) {
+      assert.ok(
+        statuses.some((r) => r.status === s),
+        `no demo dossier in ${s}`,
+      );
+    }
+    const tasks = await rt.database.db.selectFrom('dossiers').select('task').distinct().execute();
+    for (const t of ['receive', 'assign', 'process', 'approve', 'sign', 'return', 'done']) {
+      assert.ok(
+        tasks.some((r) => r.task === t),
+        `no demo dossier at task ${t}`,
+      );
+    }
   });
 
   it('loads the 1,601 national procedures through the import path, published where complete', async () => {
