@@ -60,7 +60,7 @@ export async function verifyDossierChains(
     return bad ? { dossierId: bad.id, seq: bad.seq, reason: 'head_mismatch' } : null;
   };
   for (;;) {
-    const from = after as { id: string; seq: number } | null;
+    const from = after;
     const rows = await db
       .selectFrom('dossier_events')
       .selectAll()
