@@ -59,9 +59,8 @@ export async function verifyDossierChains(
     closed = [];
     return bad ? { dossierId: bad.id, seq: bad.seq, reason: 'head_mismatch' } : null;
   };
-  for (;;) {
-    const from = after;
-    const rows = await db
+  const page = (from: { id: string; seq: number } | null) =>
+    db
       .selectFrom('dossier_events')
       .selectAll()
       .where(from ? sql<boolean>`(dossier_id, seq) > (${from.id}::uuid, ${from.seq})` : sql<boolean>`true`)
@@ -69,6 +68,8 @@ export async function verifyDossierChains(
       .orderBy('seq')
       .limit(batchSize)
       .execute();
+  for (;;) {
+    const rows = await page(after);
     for (const e of rows) {
       if (!current || current.id !== e.dossier_id) {
         if (current) closed.push(current);
