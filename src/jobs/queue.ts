@@ -3,6 +3,7 @@ import type { Database } from '../db/client.ts';
 import type { Mailer } from '../integrations/mail/mailer.ts';
 import { renderMail } from '../integrations/mail/templates.ts';
 import type { OutboxTopics } from './outbox.ts';
+import { storeNotice } from '../modules/dossiers/notices.ts';
 
 export const QUEUES = ['mail.send', 'dossier.notice'] as const;
 
@@ -34,21 +35,7 @@ export async function startQueue(
       'dossier.notice',
       { pollingIntervalSeconds: 1 },
       async (jobs) => {
-        for (const job of jobs) {
-          const n = job.data;
-          await database.db
-            .insertInto('notices')
-            .values({
-              account_id: n.accountId,
-              dossier_id: n.dossierId,
-              kind: n.kind,
-              title: n.title,
-              body: n.text,
-              outbox_key: n.key,
-            })
-            .onConflict((oc) => oc.column('outbox_key').doNothing())
-            .execute();
-        }
+        for (const job of jobs) await storeNotice(database.db, job.data);
       },
     );
   }
