@@ -3,6 +3,7 @@ import type { DossierStatus } from '../../domain/dossier-status.ts';
 import { UnauthenticatedError, ValidationError } from '../../errors.ts';
 import type { DossierContext } from './context.ts';
 import { move, recall, reassign, returnResult, stopProcessing, supplementRequest } from './moves.ts';
+import { requestPayment } from './fees.ts';
 import { placeAt } from './placement.ts';
 import { attachFiles } from './applicants.ts';
 import { assertReader, atReception, forbid, refuse, standingOf } from './rules.ts';
@@ -70,6 +71,8 @@ async function dispatch(s: ActionScope, body: ActionBody): Promise<void> {
       return move(s, body);
     case 'resume':
       return resume(s);
+    case 'request_payment':
+      return requestPayment(s, body.amount, body.reason ?? null);
     case 'pay':
       return pay(s, body.receipt ?? null);
     case 'assign':
@@ -144,6 +147,7 @@ async function refuseReceipt(s: ActionScope, reason: string): Promise<void> {
       'chỉ từ chối được hồ sơ đang chờ tiếp nhận; hồ sơ đang giải quyết thì dùng “Dừng xử lý”',
     );
   }
+  if (row.cancelled_at) refuse(row, 'từ chối tiếp nhận', 'người nộp đã hủy hồ sơ này');
   if (!s.standing.counter) forbid('từ chối tiếp nhận');
   await checkTransition(s, 'khong_duoc_tiep_nhan');
   const def = await processOf(s.trx, row.process_id);

@@ -1,11 +1,12 @@
 import { statusAfter } from '../../domain/dossier-flow.ts';
+import { isTerminal } from '../../domain/dossier-status-machine.ts';
 import type { DossierStatus } from '../../domain/dossier-status.ts';
 import type { ProcessDefinition, ProcessTransition } from '../../domain/process.ts';
 import { ConflictError, ValidationError } from '../../errors.ts';
 import type { ActionScope } from './scope.ts';
 import { appointmentOf, checkTransition, closePause, FINISHED } from './scope.ts';
 import { assertCanHold, placeAt, stepOf } from './placement.ts';
-import { attachFiles } from './applicants.ts';
+import { assertPostal, attachFiles } from './applicants.ts';
 import { arrowsHere, atReception, forbid, movable, refuse } from './rules.ts';
 import type { ActionBody } from './schema.ts';
 import { commitChange, notify, processOf } from './store.ts';
@@ -163,6 +164,7 @@ export async function supplementRequest(
   ) {
     refuse(row, 'yêu cầu bổ sung hồ sơ');
   }
+  if (reception && row.cancelled_at) refuse(row, 'yêu cầu bổ sung hồ sơ', 'người nộp đã hủy hồ sơ này');
   if (reception ? !s.standing.counter : !s.standing.holder) forbid('yêu cầu bổ sung hồ sơ');
   await checkTransition(s, 'yeu_cau_bo_sung');
   const def = await processOf(s.trx, row.process_id);
@@ -277,6 +279,7 @@ export async function returnResult(
       { field: 'postal', message: 'Địa chỉ nhận kết quả qua bưu chính (postal) là bắt buộc' },
     ]);
   }
+  await assertPostal(s.trx, postal);
   const to: DossierStatus = stopped ? 'dung_xu_ly' : 'da_tra_ket_qua';
   if (!stopped) await checkTransition(s, to);
   const def = await processOf(s.trx, row.process_id);
@@ -314,6 +317,7 @@ export async function returnResult(
 /** Reassignment by a department head (II.7.2) or delegation by the holder (II.8.4). */
 export async function reassign(s: ActionScope, assigneeId: string, reason: string | null): Promise<void> {
   const { row } = s;
+  if (isTerminal(row.status as DossierStatus)) refuse(row, 'phân công lại', 'hồ sơ đã kết thúc');
   if (row.task === 'done' || row.task === 'receive') refuse(row, 'phân công lại', 'hồ sơ không ở bước xử lý');
   if (!s.standing.assigner && !s.standing.holder) forbid('phân công lại');
   if (assigneeId === row.holder_id) {
