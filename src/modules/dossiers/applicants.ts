@@ -76,3 +76,46 @@ export async function attachFiles(
   }
   return rows.map((r) => r.id);
 }
+
+/**
+ * Postal delivery details (II.11.2, III.15.2): the province and commune must be real units of the
+ * shared catalog, the commune inside the province; the error names the field.
+ */
+export async function assertPostal(
+  trx: Tx,
+  postal: { provinceCode: string; communeCode: string } | null | undefined,
+  field = 'postal',
+): Promise<void> {
+  if (!postal) return;
+  const rows = await trx
+    .selectFrom('catalog_items')
+    .select(['catalog', 'code', 'parent_code'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('catalog', '=', 'province'), eb('code', '=', postal.provinceCode)]),
+        eb.and([eb('catalog', '=', 'commune'), eb('code', '=', postal.communeCode)]),
+      ]),
+    )
+    .where('active', '=', true)
+    .execute();
+  const province = rows.find((r) => r.catalog === 'province');
+  const commune = rows.find((r) => r.catalog === 'commune');
+  const problems = [];
+  if (!province)
+    problems.push({
+      field: `${field}.provinceCode`,
+      message: `Tỉnh, thành phố (${field}.provinceCode) không có trong danh mục`,
+    });
+  if (!commune)
+    problems.push({
+      field: `${field}.communeCode`,
+      message: `Xã, phường (${field}.communeCode) không có trong danh mục`,
+    });
+  else if (province && commune.parent_code !== province.code) {
+    problems.push({
+      field: `${field}.communeCode`,
+      message: `Xã, phường (${field}.communeCode) không thuộc tỉnh, thành phố đã chọn`,
+    });
+  }
+  if (problems.length) throw new ValidationError(problems);
+}

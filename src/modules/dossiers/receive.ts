@@ -11,7 +11,7 @@ import type { ApplicantInput, ReceiveBody, SubmitBody } from './schema.ts';
 import type { DossierCaller, DossierRecord } from './store.ts';
 import { commitChange, FIRST_HASH, notify } from './store.ts';
 import { placeAt } from './placement.ts';
-import { attachFiles, upsertApplicant } from './applicants.ts';
+import { assertPostal, attachFiles, upsertApplicant } from './applicants.ts';
 import type { DossierContext } from './context.ts';
 
 /**
@@ -125,6 +125,12 @@ function validateDecision(body: ReceiveBody): void {
       message: 'Thông tin nhận kết quả qua bưu chính (postal) là bắt buộc khi chọn nhận qua bưu chính',
     });
   }
+  if (body.channel === 'interagency' && !body.source) {
+    problems.push({
+      field: 'source',
+      message: 'Cơ quan chuyển hồ sơ (source) là bắt buộc với hồ sơ liên thông',
+    });
+  }
   if (problems.length) throw new ValidationError(problems);
 }
 
@@ -156,6 +162,7 @@ export async function receiveAtCounter(
       throw new ForbiddenError('Bạn không có quyền tiếp nhận hồ sơ cho cơ quan, đơn vị này');
     }
     const procedure = await procedureAt(trx, body.procedureCode, agency.id);
+    await assertPostal(trx, body.postal);
     const process = await ctx.processes.publishedFor(procedure.code, agency.id, trx);
     if (!process)
       throw new ConflictError('Thủ tục chưa có quy trình xử lý được ban hành tại cơ quan này', 'no_process');
@@ -209,6 +216,7 @@ export async function receiveAtCounter(
       files,
       details: {
         channel: body.channel,
+        source: body.source ?? null,
         missingItems: body.missingItems,
         appointmentAt: appointment?.toISOString() ?? null,
       },
@@ -250,6 +258,7 @@ export async function submitOnline(ctx: DossierContext, c: DossierCaller, body: 
         { field: 'agencyId', message: 'Cơ quan tiếp nhận (agencyId) không tồn tại' },
       ]);
     const procedure = await procedureAt(trx, body.procedureCode, agency.id);
+    await assertPostal(trx, body.postal);
     if (!procedure.channels.includes('online')) {
       throw new ValidationError([
         { field: 'procedureCode', message: 'Thủ tục này không nhận hồ sơ trực tuyến tại cơ quan đã chọn' },
@@ -314,7 +323,7 @@ async function insertDossier(
     procedure: ProcedureFacts;
     agency: { id: string; path: string };
     processId: string;
-    channel: 'counter' | 'postal' | 'online';
+    channel: 'counter' | 'postal' | 'online' | 'interagency';
     status: DossierStatus;
     place: Awaited<ReturnType<typeof placeAt>>;
     applicant: ApplicantInput;

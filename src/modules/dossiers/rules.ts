@@ -130,6 +130,13 @@ export function availableActions(def: ProcessDefinition, row: DossierRecord, s: 
       if (t.action === 'reject' && reception) continue;
       add('move', t.label ?? t.action, NEEDS[t.action] ?? [], t);
     }
+    if (
+      !reception &&
+      st === 'dang_xu_ly' &&
+      !arrowsHere(def, row).some((t) => t.action === 'request_payment')
+    ) {
+      add('request_payment', 'Yêu cầu thực hiện nghĩa vụ tài chính', ['amount']);
+    }
     if (!reception) add('stop', 'Dừng xử lý (nêu rõ lý do)', ['reason']);
   }
   if (

@@ -80,10 +80,18 @@ export const ReceiveBody = z.object({
   procedureCode: required('Thủ tục (procedureCode)', 40),
   agencyId: uuid('Cơ quan tiếp nhận (agencyId)'),
   channel: z
-    .enum(['counter', 'postal'], {
-      error: 'Hình thức nộp (channel) phải là counter (trực tiếp) hoặc postal (bưu chính)',
+    .enum(['counter', 'postal', 'interagency'], {
+      error:
+        'Hình thức nộp (channel) phải là counter (trực tiếp), postal (bưu chính) hoặc interagency (liên thông từ cơ quan khác)',
     })
     .default('counter'),
+  /** For a dossier handed over by another agency (liên thông): who sent it and under which code. */
+  source: z
+    .object({
+      agencyId: uuid('Cơ quan chuyển hồ sơ (source.agencyId)'),
+      code: str('Mã hồ sơ tại cơ quan chuyển (source.code)', 40).nullish(),
+    })
+    .nullish(),
   applicant: ApplicantInput,
   summary: str('Nội dung yêu cầu (summary)', 2000).default(''),
   formData: z.record(z.string(), z.unknown()).default({}),
@@ -165,6 +173,16 @@ export const ActionBody = z.discriminatedUnion(
       fileIds: FileIds,
     }),
     z.object({ action: z.literal('resume'), rowVersion: RowVersion }),
+    z.object({
+      action: z.literal('request_payment'),
+      rowVersion: RowVersion,
+      amount: z
+        .number({ error: 'Số tiền phí, lệ phí (amount) là bắt buộc' })
+        .int('Số tiền (amount) phải là số nguyên (đồng)')
+        .min(1, 'Số tiền (amount) phải lớn hơn 0')
+        .max(1e12, 'Số tiền (amount) quá lớn'),
+      reason: str('Nội dung (reason)', 2000).nullish(),
+    }),
     z.object({
       action: z.literal('pay'),
       rowVersion: RowVersion,
