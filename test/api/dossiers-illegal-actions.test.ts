@@ -52,6 +52,7 @@ const ACTIONS: Exclude<DossierAction, 'comment'>[] = [
   'supplement',
   'move',
   'resume',
+  'request_payment',
   'pay',
   'assign',
   'recall',
@@ -97,7 +98,16 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'dang_xu_ly',
     build: () => toAppraisal(o),
-    legal: ['move', 'request_supplement', 'assign', 'recall', 'stop', 'withdraw', 'comment'],
+    legal: [
+      'move',
+      'request_supplement',
+      'request_payment',
+      'assign',
+      'recall',
+      'stop',
+      'withdraw',
+      'comment',
+    ],
   },
   {
     name: 'yeu_cau_bo_sung (asked at reception)',
@@ -256,7 +266,8 @@ async function attempt(
       return [await holderOf(d.id), { transitionId: firstArrow, assigneeId: null, reason: REASON }];
     case 'resume':
     case 'stop':
-      return [await holderOf(d.id), { reason: REASON }];
+    case 'request_payment':
+      return [await holderOf(d.id), { reason: REASON, amount: 10_000 }];
     case 'assign':
       return [o.head, { assigneeId: await assigneeFor(d, def) }];
     case 'recall':
@@ -277,6 +288,7 @@ function bodyOf(action: string, rowVersion: number, extra: Record<string, unknow
     supplement: ['channel'],
     move: ['transitionId', 'reason'],
     resume: [],
+    request_payment: ['amount'],
     pay: ['receipt'],
     assign: ['assigneeId'],
     recall: [],
