@@ -92,8 +92,8 @@ describe('dossier partition and assignment', () => {
   });
 
   it('a recall by someone who did not send the dossier is 403', async () => {
-    await forbidden(o.head, { action: 'recall' });
-    await forbidden(o.counter, { action: 'recall' });
+    await forbidden(o.coordinator, { action: 'recall' });
+    await forbidden(o.leader, { action: 'recall' });
   });
 
   it('a citizen cannot read or act on someone else’s dossier', async () => {

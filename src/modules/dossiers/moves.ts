@@ -371,8 +371,19 @@ export async function recall(s: ActionScope, reason: string | null): Promise<voi
   if (!last || !RECALLABLE.includes(last.action) || !last.from_step) {
     refuse(row, 'thu hồi', 'thao tác cuối cùng không phải là một lần chuyển hồ sơ');
   }
-  if (last.actor_id !== s.caller.auth.account.id)
+  if (last.actor_id !== s.caller.auth.account.id) {
+    // A sender whose transfer the receiver has already acted on meets the status rule, not the role.
+    const sent = await s.trx
+      .selectFrom('dossier_events')
+      .select('seq')
+      .where('dossier_id', '=', row.id)
+      .where('actor_id', '=', s.caller.auth.account.id)
+      .where('action', 'in', RECALLABLE)
+      .limit(1)
+      .executeTakeFirst();
+    if (sent) refuse(row, 'thu hồi', 'người nhận đã xử lý hồ sơ');
     forbid('thu hồi (chỉ người đã chuyển hồ sơ mới thu hồi được)');
+  }
   if (row.status !== 'dang_xu_ly') refuse(row, 'thu hồi', 'người nhận đã xử lý hồ sơ');
   const def = await processOf(s.trx, row.process_id);
   const place = await placeAt(
