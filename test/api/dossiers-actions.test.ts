@@ -109,12 +109,48 @@ describe('extension', () => {
   });
 });
 
+describe('legal clock', () => {
+  it('a supplement asked while processing pauses the clock until the handler resumes', async () => {
+    let d = await toAppraisal(o);
+    d = await go(o, o.handler, d, 'request_supplement', { reason: REASON, missingItems: ['Bản vẽ'] });
+    // Received ten days ago, the supplement asked a minute later: without the pause it would be late.
+    const receivedAt = new Date(Date.now() - 10 * 86_400_000);
+    await rt.database.db
+      .updateTable('dossiers')
+      .set({ received_at: receivedAt, paused_since: new Date(receivedAt.getTime() + 60_000) })
+      .where('id', '=', d.id)
+      .execute();
+    d = await o.must(o.counter, d.id, { action: 'supplement', rowVersion: d.rowVersion, channel: 'counter' });
+    d = await o.must(o.handler, d.id, { action: 'resume', rowVersion: d.rowVersion });
+    assert.ok(d.appointmentAt);
+    assert.ok(Date.parse(d.appointmentAt) > Date.now() + 3 * 86_400_000, d.appointmentAt);
+    assert.equal(d.due, 'on_time');
+    const pauses = await rt.database.db
+      .selectFrom('dossiers')
+      .select(['pauses', 'paused_since'])
+      .where('id', '=', d.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(pauses.paused_since, null);
+    assert.deepEqual(
+      pauses.pauses.map((p) => p.reason),
+      ['supplement'],
+    );
+  });
+});
+
 describe('reassignment and delegation', () => {
   it('the head reassigns, the holder delegates, to people who can hold the step', async () => {
     let d = await toAppraisal(o);
     const choices = (await o.head.get(`/api/dossiers/${d.id}/assignees`)).json<{ items: OfficialChoice[] }>();
     const ids = choices.items.map((c) => c.id);
     assert.ok(ids.includes(o.ids.handler2) && !ids.includes(o.ids.handler), 'the holder is not a choice');
+    const outsider = await refused(
+      o.handler,
+      d.id,
+      { action: 'move', transitionId: o.arrow(d, 'forward', 'du-thao'), assigneeId: o.ids.leader },
+      400,
+    );
+    assert.deepEqual(fields(outsider), ['assigneeId']);
     const wrong = await refused(o.head, d.id, { action: 'assign', assigneeId: o.ids.leader }, 400);
     assert.deepEqual(fields(wrong), ['assigneeId']);
     const same = await refused(o.head, d.id, { action: 'assign', assigneeId: o.ids.handler }, 400);

@@ -115,6 +115,7 @@ describe('dossier files', () => {
 
   it('refuses to attach a file someone else uploaded, or one already attached, naming fileIds', async () => {
     const theirs = await uploaded(o.handler, 'cua-can-bo-khac.pdf', pdf(80, 'theirs'));
+    const previous = await o.receive();
     await rejected(
       () =>
         o.counter.post('/api/dossiers', {
@@ -128,6 +129,8 @@ describe('dossier files', () => {
     );
     const mine = await uploaded(o.counter, 'cua-toi.pdf', pdf(80, 'mine'));
     const d = await o.receive({ fileIds: [mine] });
+    // The refused receipt took no number of the day.
+    assert.equal(Number(d.code.slice(-4)), Number(previous.code.slice(-4)) + 1);
     const e = await o.receive({ decision: 'request_supplement', reason: REASON, missingItems: MISSING });
     await rejected(
       () =>
