@@ -69,6 +69,8 @@ interface Scenario {
   build: () => Promise<DossierDetail>;
   /** Actions the status allows (to someone); every other one must be refused. */
   legal: DossierAction[];
+  /** Arrows out of the step that the status does not allow: never offered, refused when sent. */
+  refusedArrows?: string[];
   def?: () => ProcessDefinition;
 }
 
@@ -130,7 +132,18 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'da_bo_sung (back with its handler)',
     build: async () => supplemented(await toProcessSupplement(o)),
-    legal: ['resume', 'move', 'assign', 'stop', 'withdraw', 'comment'],
+    // Forward only (the chart's "resume"): no stop, no second supplement before resuming.
+    legal: ['resume', 'move', 'assign', 'withdraw', 'comment'],
+    refusedArrows: ['request_supplement'],
+  },
+  {
+    name: 'dang_xu_ly (resumed after the one supplement asked while processing)',
+    build: async () => {
+      const d = await supplemented(await toProcessSupplement(o));
+      return o.must(o.handler, d.id, { action: 'resume', rowVersion: d.rowVersion });
+    },
+    legal: ['move', 'request_payment', 'assign', 'stop', 'withdraw', 'comment'],
+    refusedArrows: ['request_supplement'],
   },
   {
     name: 'yeu_cau_nghia_vu_tai_chinh',
@@ -315,15 +328,42 @@ for (const sc of SCENARIOS) {
 
     it('offers no refused action as a button, to anyone', async () => {
       const offered = new Set<string>();
+      const arrows = new Set<string>();
+      const def = sc.def?.() ?? o.definition;
       for (const c of CLIENTS) {
         const res = await o[c].get(`/api/dossiers/${d.id}`);
-        if (res.statusCode === 200) for (const a of res.json<DossierDetail>().actions) offered.add(a.action);
+        if (res.statusCode !== 200) continue;
+        for (const a of res.json<DossierDetail>().actions) {
+          offered.add(a.action);
+          const t = def.transitions.find((x) => x.id === a.transitionId);
+          if (a.action === 'move' && t) arrows.add(t.action);
+        }
       }
       assert.deepEqual(
         [...offered].filter((a) => !sc.legal.includes(a as DossierAction)),
         [],
       );
+      assert.deepEqual(
+        [...arrows].filter((a) => sc.refusedArrows?.includes(a)),
+        [],
+      );
     });
+
+    for (const kind of sc.refusedArrows ?? []) {
+      it(`move along the ${kind} arrow → 409, nothing written`, async () => {
+        const beforeState = await stored(o, d.id);
+        const res = await o.act(await holderOf(d.id), d.id, {
+          action: 'move',
+          rowVersion: beforeState.rowVersion,
+          transitionId: arrowIn(sc.def?.() ?? o.definition, d, kind),
+          reason: REASON,
+          missingItems: MISSING,
+        });
+        assert.equal(res.statusCode, 409, res.body);
+        assert.match(res.json<{ detail: string }>().detail, VIETNAMESE);
+        assert.deepEqual(await stored(o, d.id), beforeState);
+      });
+    }
 
     for (const action of ACTIONS.filter((a) => !sc.legal.includes(a))) {
       it(`${action} → 409, nothing written`, async () => {

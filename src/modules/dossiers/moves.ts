@@ -245,8 +245,14 @@ async function stopAlong(
 
 export async function stopProcessing(s: ActionScope, reason: string): Promise<void> {
   const { row } = s;
-  if (!(row.status === 'dang_xu_ly' || (row.status === 'da_bo_sung' && row.supplement_phase === 'process'))) {
-    refuse(row, 'dừng xử lý', 'chỉ dừng được hồ sơ đang giải quyết');
+  if (row.status !== 'dang_xu_ly' || atReception(row)) {
+    refuse(
+      row,
+      'dừng xử lý',
+      row.status === 'da_bo_sung'
+        ? 'hồ sơ đã bổ sung phải được tiếp tục xử lý trước'
+        : 'chỉ dừng được hồ sơ đang giải quyết',
+    );
   }
   if (!s.standing.holder) forbid('dừng xử lý');
   const def = await processOf(s.trx, row.process_id);

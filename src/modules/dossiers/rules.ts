@@ -1,5 +1,6 @@
 import { allows } from '../../domain/permissions.ts';
-import { isTerminal } from '../../domain/dossier-status-machine.ts';
+import { statusAfter } from '../../domain/dossier-flow.ts';
+import { canTransition, isTerminal } from '../../domain/dossier-status-machine.ts';
 import type { DossierStatus } from '../../domain/dossier-status.ts';
 import { STATUS_INFO } from '../../domain/dossier-status.ts';
 import type { ProcessDefinition, ProcessTransition } from '../../domain/process.ts';
@@ -128,6 +129,10 @@ export function availableActions(def: ProcessDefinition, row: DossierRecord, s: 
       if (t.action === 'return_result' || (t.action === 'finish' && st === 'duoc_tiep_nhan')) continue;
       if (t.action === 'request_supplement' && reception) continue;
       if (t.action === 'reject' && reception) continue;
+      // Only arrows the status chart allows from here; a supplement is asked once while processing.
+      if (!canTransition(st as DossierStatus, statusAfter(t.action, st as DossierStatus, reception)))
+        continue;
+      if (t.action === 'request_supplement' && processPhase(row)) continue;
       add('move', t.label ?? t.action, NEEDS[t.action] ?? [], t);
     }
     if (
@@ -137,7 +142,7 @@ export function availableActions(def: ProcessDefinition, row: DossierRecord, s: 
     ) {
       add('request_payment', 'Yêu cầu thực hiện nghĩa vụ tài chính', ['amount']);
     }
-    if (!reception) add('stop', 'Dừng xử lý (nêu rõ lý do)', ['reason']);
+    if (!reception && st === 'dang_xu_ly') add('stop', 'Dừng xử lý (nêu rõ lý do)', ['reason']);
   }
   if (
     (s.returner || s.holder) &&
