@@ -1,3 +1,4 @@
+import { enDossiers } from './en-dossiers.ts';
 import { enProcedures } from './en-procedures.ts';
 import { enProceduresAdmin } from './en-procedures-admin.ts';
 import { enStatuses } from './en-statuses.ts';
@@ -12,6 +13,7 @@ export const en: Record<keyof typeof vi, string> = {
   ...enStatuses,
   ...enProcesses,
   ...enLegalTime,
+  ...enDossiers,
   'app.portalName': 'Public Service Portal',
   'app.backOfficeName': 'One-Stop Electronic Information System',
   'app.tagline': 'Administrative procedures online: fast, transparent, anytime, anywhere',

@@ -1,3 +1,4 @@
+import { viDossiers } from './vi-dossiers.ts';
 import { viProcedures } from './vi-procedures.ts';
 import { viProceduresAdmin } from './vi-procedures-admin.ts';
 import { viStatuses } from './vi-statuses.ts';
@@ -11,6 +12,7 @@ export const vi = {
   ...viStatuses,
   ...viProcesses,
   ...viLegalTime,
+  ...viDossiers,
   'app.portalName': 'Cổng Dịch vụ công',
   'app.backOfficeName': 'Hệ thống thông tin một cửa điện tử',
   'app.tagline': 'Thực hiện thủ tục hành chính trực tuyến: nhanh chóng, minh bạch, mọi lúc, mọi nơi',

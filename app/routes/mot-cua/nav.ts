@@ -20,6 +20,19 @@ export interface BackOfficeSection {
 
 export const BACK_OFFICE_SECTIONS: readonly BackOfficeSection[] = [
   { id: 'home', path: '/mot-cua', label: 'bo.section.home', permission: null, ready: true },
+  {
+    id: 'dossiers',
+    path: '/mot-cua/ho-so',
+    label: 'bo.section.dossiers',
+    permission: [
+      'dossiers.receive',
+      'dossiers.process',
+      'dossiers.assign',
+      'dossiers.approve',
+      'dossiers.read',
+    ],
+    ready: true,
+  },
   { id: 'org', path: '/mot-cua/to-chuc', label: 'bo.section.org', permission: 'org.manage', ready: true },
   {
     id: 'users',
