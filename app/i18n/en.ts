@@ -1,4 +1,5 @@
 import { enDossiers } from './en-dossiers.ts';
+import { enDossierReceipt } from './en-dossier-receipt.ts';
 import { enProcedures } from './en-procedures.ts';
 import { enProceduresAdmin } from './en-procedures-admin.ts';
 import { enStatuses } from './en-statuses.ts';
@@ -14,6 +15,7 @@ export const en: Record<keyof typeof vi, string> = {
   ...enProcesses,
   ...enLegalTime,
   ...enDossiers,
+  ...enDossierReceipt,
   'app.portalName': 'Public Service Portal',
   'app.backOfficeName': 'One-Stop Electronic Information System',
   'app.tagline': 'Administrative procedures online: fast, transparent, anytime, anywhere',

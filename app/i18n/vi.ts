@@ -1,4 +1,5 @@
 import { viDossiers } from './vi-dossiers.ts';
+import { viDossierReceipt } from './vi-dossier-receipt.ts';
 import { viProcedures } from './vi-procedures.ts';
 import { viProceduresAdmin } from './vi-procedures-admin.ts';
 import { viStatuses } from './vi-statuses.ts';
@@ -13,6 +14,7 @@ export const vi = {
   ...viProcesses,
   ...viLegalTime,
   ...viDossiers,
+  ...viDossierReceipt,
   'app.portalName': 'Cổng Dịch vụ công',
   'app.backOfficeName': 'Hệ thống thông tin một cửa điện tử',
   'app.tagline': 'Thực hiện thủ tục hành chính trực tuyến: nhanh chóng, minh bạch, mọi lúc, mọi nơi',

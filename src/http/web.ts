@@ -20,16 +20,19 @@ import {
   setSessionCookie,
 } from './plugins/auth.ts';
 import { rateLimit } from './plugins/rate-limit.ts';
+import { DOSSIER_FILE_MAX_BYTES } from '../modules/dossiers/files.ts';
 import { FORM_MAX_BYTES } from '../modules/procedures/forms.ts';
 
 export const LANG_COOKIE = 'lang';
 /** Largest form body the web app accepts, except on the pages below that take files. */
 const MAX_FORM_BYTES = 2 * 1024 * 1024;
-/** Pages posting files: a national catalog import (about 12 MB for 1,601 procedures) and form templates
- * (with JavaScript, React Router posts to the same path + ".data"). */
+/** Pages posting files: a national catalog import (about 12 MB for 1,601 procedures), form templates
+ * and dossiers (the receipt and the dossier page; without JavaScript their files go with the form, up to
+ * five at once) (with JavaScript, React Router posts to the same path + ".data"). */
 const UPLOAD_LIMITS: readonly [RegExp, number][] = [
   [/^\/mot-cua\/thu-tuc\/dong-bo(\.data)?(\?|$)/, 64 * 1024 * 1024],
   [/^\/mot-cua\/thu-tuc\/bieu-mau(\.data)?(\?|$)/, FORM_MAX_BYTES + 1024 * 1024],
+  [/^\/mot-cua\/ho-so\/[^/?.]+(\.data)?(\?|$)/, 5 * DOSSIER_FILE_MAX_BYTES + 1024 * 1024],
 ];
 
 function formLimit(url: string): number {
