@@ -34,6 +34,7 @@ export default [
     index('routes/mot-cua/home.tsx'),
     route('ho-so', 'routes/mot-cua/ho-so/index.tsx'),
     route('ho-so/tiep-nhan', 'routes/mot-cua/ho-so/receive.tsx'),
+    route('ho-so/:id', 'routes/mot-cua/ho-so/dossier.tsx'),
     route('to-chuc', 'routes/mot-cua/to-chuc/layout.tsx', [
       index('routes/mot-cua/to-chuc/index.tsx'),
       route('them', 'routes/mot-cua/to-chuc/agency-new.tsx'),
