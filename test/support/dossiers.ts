@@ -25,6 +25,8 @@ export interface DossierOffice {
   processId: string;
   definition: ProcessDefinition;
   ids: Record<Role, string>;
+  /** Sign-in names (password PASSWORD), for browser tests. */
+  usernames: Record<Role, string>;
   counter: TestClient;
   head: TestClient;
   handler: TestClient;
@@ -52,7 +54,11 @@ const uniq = () => randomBytes(3).toString('hex');
 
 export async function dossierOffice(
   rt: TestRuntime,
-  opts: { deadlineDays?: number } = {},
+  opts: {
+    deadlineDays?: number;
+    /** Published content on top of the defaults (name, field, channels), e.g. a complete record for the catalog pages. */
+    content?: Record<string, unknown>;
+  } = {},
 ): Promise<DossierOffice> {
   const db = rt.database.db;
   const province = await createAgency(rt.database, { level: 'province' });
@@ -99,10 +105,13 @@ export async function dossierOffice(
   const procedureCode = `9.${uniq()}`;
   const days = opts.deadlineDays ?? 5;
   const content = {
+    name: `Thủ tục thử nghiệm ${procedureCode}`,
+    fieldCode: field,
     channels: [
       { kind: 'counter', deadline: { value: days, unit: 'working_days' } },
       { kind: 'online', deadline: { value: days, unit: 'working_days' } },
     ],
+    ...opts.content,
   };
   const procedure = await db
     .insertInto('procedures')
@@ -162,6 +171,12 @@ export async function dossierOffice(
   const ids = Object.fromEntries(
     [...Object.entries(people), ['citizen', citizen]].map(([k, v]) => [k, (v as { id: string }).id]),
   ) as Record<Role, string>;
+  const usernames = Object.fromEntries(
+    [...Object.entries(people), ['citizen', citizen]].map(([k, v]) => [
+      k,
+      (v as { username: string }).username,
+    ]),
+  ) as Record<Role, string>;
 
   const applicant = {
     kind: 'citizen',
@@ -181,6 +196,7 @@ export async function dossierOffice(
     processId: process.id,
     definition,
     ids,
+    usernames,
     ...clients,
     citizenIdNumber,
     async receive(over = {}, expect = 201) {
