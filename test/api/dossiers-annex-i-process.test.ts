@@ -183,6 +183,21 @@ describe('Annex I: handling and return', () => {
         handler: fullName,
       }),
     );
+    // The other agency sends its part back: the answer is the dossier as it now is, read-only for it.
+    d = await o.must(other, d.id, {
+      action: 'move',
+      rowVersion: d.rowVersion,
+      transitionId: arrowIn(def, d, 'forward'),
+      assigneeId: o.ids.handler,
+    });
+    assert.equal(d.stepId, 'du-thao');
+    assert.equal(d.holderAgencyName, n.agency);
+    assert.deepEqual(
+      d.actions.map((a) => a.action),
+      [],
+    );
+    const later = await o.act(other, d.id, { action: 'comment', text: 'Bổ sung ý kiến' });
+    assert.equal(later.statusCode, 403, 'a former participant no longer acts');
   });
 
   row('I.process.3.5', async () => {

@@ -14,7 +14,7 @@ import { choicesFor, stepOf } from './placement.ts';
 import { assertReader, availableActions, standingOf } from './rules.ts';
 import type { ApplicantView, DossierDetail, OfficialChoice, PublicDossier } from './schema.ts';
 import type { DossierRecord, OfficialPlace } from './store.ts';
-import { findDossier, processOf } from './store.ts';
+import { findDossier, processOf, tookPart } from './store.ts';
 
 /** Reading one dossier: the full view for officials (II.8.2, II.18.1), the tracking view (II.19, II.20.1 d). */
 
@@ -148,7 +148,9 @@ export async function dossierDetail(
   if (!auth) throw new UnauthenticatedError();
   const row = await findDossier(db, id);
   const standing = standingOf(auth, place, row);
-  assertReader(standing);
+  // Whoever acted on the dossier keeps reading it (read-only) once it has left their partition: the
+  // other agency of a liên thông step gets the dossier it has just sent back, not a 403.
+  if (!standing.reader && !(await tookPart(db, auth.account.id, row.id))) assertReader(standing);
   const def = await processOf(db, row.process_id);
   const [lines, events, files, agencies, holder, department] = await Promise.all([
     annexLines(db, row, def),
@@ -179,6 +181,7 @@ export async function dossierDetail(
   const actions = availableActions(def, row, standing);
   const lastMove = [...events].reverse().find((e) => e.action !== 'comment');
   if (
+    standing.reader &&
     lastMove &&
     lastMove.actorId === auth.account.id &&
     row.status === 'dang_xu_ly' &&

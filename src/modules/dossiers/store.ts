@@ -209,6 +209,17 @@ export function holds(auth: AuthContext, place: OfficialPlace, row: DossierRecor
   return Boolean(row.holder_department_id) && inDepartment;
 }
 
+/** True when the account has acted on the dossier (dossier_participants). */
+export async function tookPart(db: Executor, accountId: string, dossierId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('dossier_participants')
+    .select('dossier_id')
+    .where('account_id', '=', accountId)
+    .where('dossier_id', '=', dossierId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The statuses of a dossier so far, oldest first (for the history-dependent rules of the chart). */
 export async function statusHistory(db: Executor, dossierId: string): Promise<DossierStatus[]> {
   const rows = await db
