@@ -41,6 +41,8 @@ describe('dossier code', () => {
       ' 000.00.12.H25-250307-0001',
       '000.00.12.H25',
       '250307-0001',
+      // Numbers start at 0001: 0000 is never issued.
+      '000.00.12.H25-250307-0000',
       '',
     ])
       assert.equal(isDossierCode(bad), false, bad);

@@ -7,7 +7,9 @@
  */
 import { AGENCY_CODE_PATTERN } from './agency-code.ts';
 
-export const DOSSIER_CODE_PATTERN = new RegExp(`^${AGENCY_CODE_PATTERN.source.slice(1, -1)}-\\d{6}-\\d{4}$`);
+export const DOSSIER_CODE_PATTERN = new RegExp(
+  `^${AGENCY_CODE_PATTERN.source.slice(1, -1)}-\\d{6}-(?!0000)\\d{4}$`,
+);
 export const MAX_DAILY_SEQUENCE = 9999;
 
 export interface DossierCodeRule {

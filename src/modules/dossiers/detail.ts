@@ -256,7 +256,10 @@ export async function dossierDetail(
       size: f.size,
       createdAt: f.created_at.toISOString(),
     })),
-    history: events.map(({ actorId: _a, ...e }) => e),
+    // The applicant sees what was done and why, not the officials' internal comments.
+    history: events
+      .filter((e) => auth.account.kind === 'official' || e.action !== 'comment')
+      .map(({ actorId: _a, ...e }) => e),
     actions,
   };
 }

@@ -6,7 +6,7 @@ import type { Executor } from '../../db/tx.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.ts';
 import type { AuthContext } from '../accounts/sessions.ts';
 import { assertReader, standingOf } from './rules.ts';
-import { findDossier, officialPlace } from './store.ts';
+import { findDossier, officialPlace, tookPart } from './store.ts';
 
 /**
  * Dossier attachments (II.5.2, V.24): scanned components, supplements, drafts and results. Type is
@@ -100,7 +100,8 @@ export async function readFile(
   if (row.dossier_id) {
     const dossier = await findDossier(db, row.dossier_id);
     const place = auth.account.kind === 'official' ? await officialPlace(db, auth.account.id) : null;
-    assertReader(standingOf(auth, place, dossier));
+    const standing = standingOf(auth, place, dossier);
+    if (!standing.reader && !(await tookPart(db, auth.account.id, dossier.id))) assertReader(standing);
   } else if (row.uploaded_by !== auth.account.id) {
     throw new ForbiddenError('Tệp không thuộc hồ sơ bạn được xem');
   }

@@ -6,7 +6,7 @@ import { ConflictError, ValidationError } from '../../errors.ts';
 import type { ActionScope } from './scope.ts';
 import { appointmentOf, checkTransition, closePause, FINISHED } from './scope.ts';
 import { assertCanHold, placeAt, stepOf } from './placement.ts';
-import { assertPostal, attachFiles } from './applicants.ts';
+import { attachFiles } from './applicants.ts';
 import { arrowsHere, atReception, forbid, movable, refuse } from './rules.ts';
 import type { ActionBody } from './schema.ts';
 import { commitChange, notify, processOf } from './store.ts';
@@ -258,66 +258,6 @@ export async function stopProcessing(s: ActionScope, reason: string): Promise<vo
   const def = await processOf(s.trx, row.process_id);
   const t = arrowsHere(def, row).find((x) => x.action === 'reject') ?? null;
   await stopAlong(s, def, t, reason);
-}
-
-export async function returnResult(
-  s: ActionScope,
-  body: Extract<ActionBody, { action: 'return_result' }>,
-): Promise<void> {
-  const { row } = s;
-  const stopped = row.status === 'dung_xu_ly' && !row.returned_at;
-  if (row.task !== 'return' || !(row.status === 'da_xu_ly_xong' || stopped)) {
-    refuse(row, 'trả kết quả', 'kết quả chưa về Bộ phận một cửa');
-  }
-  if (!s.standing.returner && !s.standing.holder) forbid('trả kết quả');
-  const postal = body.postal ?? null;
-  const byPost = postal !== null || row.result_delivery === 'postal';
-  if (!byPost && !body.recipient) {
-    throw new ValidationError([
-      {
-        field: 'recipient',
-        message: 'Thông tin người nhận kết quả (recipient) là bắt buộc khi trả tại Bộ phận một cửa',
-      },
-    ]);
-  }
-  if (byPost && !postal && !row.postal) {
-    throw new ValidationError([
-      { field: 'postal', message: 'Địa chỉ nhận kết quả qua bưu chính (postal) là bắt buộc' },
-    ]);
-  }
-  await assertPostal(s.trx, postal);
-  const to: DossierStatus = stopped ? 'dung_xu_ly' : 'da_tra_ket_qua';
-  if (!stopped) await checkTransition(s, to);
-  const def = await processOf(s.trx, row.process_id);
-  const t = arrowsHere(def, row).find((x) => x.action === 'return_result');
-  const recipient = {
-    ...(body.recipient ?? {}),
-    delivery: byPost ? 'postal' : 'counter',
-    feeReceipt: body.feeReceipt ?? null,
-  };
-  const done = await commitChange(
-    s.trx,
-    s.caller.actor,
-    row,
-    {
-      ...FINISHED,
-      step_id: t?.to ?? row.step_id,
-      status: to,
-      returned_at: s.now,
-      recipient: JSON.stringify(recipient),
-      ...(postal ? { postal: JSON.stringify(postal), result_delivery: 'postal' } : {}),
-      originals_missing: false,
-      fee_receipt: body.feeReceipt ?? row.fee_receipt,
-    },
-    {
-      action: 'return_result',
-      toStatus: to,
-      toStep: t?.to ?? row.step_id,
-      toHolder: null,
-      details: { recipient, postal },
-    },
-  );
-  if (!stopped) await notify(s.trx, done, 'returned', { agency: s.agencyName });
 }
 
 /** Reassignment by a department head (II.7.2) or delegation by the holder (II.8.4). */
