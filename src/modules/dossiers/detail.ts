@@ -50,28 +50,33 @@ export const ACTION_LABEL: Readonly<Record<string, string>> = {
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+/** Names of the dossier's agency, the agency, official and department holding it: one round trip. */
+async function placeNames(db: Executor, row: DossierRecord) {
+  const r = await sql<{
+    agency: string;
+    holder_agency: string;
+    holder: string | null;
+    department: string | null;
+  }>`
+    select (select name from agencies where id = ${row.agency_id}) as agency,
+           (select name from agencies where id = ${row.holder_agency_id}) as holder_agency,
+           (select full_name from accounts where id = ${row.holder_id}) as holder,
+           (select name from departments where id = ${row.holder_department_id}) as department`.execute(db);
+  const names = r.rows[0];
+  if (!names) throw new Error('no row');
+  return names;
+}
+type PlaceNames = Awaited<ReturnType<typeof placeNames>>;
+
 /** The lines Annex I requires with the status (reason, agency, position, department, handler, due date). */
-async function annexLines(db: Executor, row: DossierRecord, def: ProcessDefinition): Promise<string[]> {
-  const [agency, holder, department] = await Promise.all([
-    db.selectFrom('agencies').select('name').where('id', '=', row.holder_agency_id).executeTakeFirst(),
-    row.holder_id
-      ? db.selectFrom('accounts').select('full_name').where('id', '=', row.holder_id).executeTakeFirst()
-      : undefined,
-    row.holder_department_id
-      ? db
-          .selectFrom('departments')
-          .select('name')
-          .where('id', '=', row.holder_department_id)
-          .executeTakeFirst()
-      : undefined,
-  ]);
+function annexLines(row: DossierRecord, def: ProcessDefinition, names: PlaceNames): string[] {
   const step = def.steps.find((s) => s.id === row.step_id);
   return statusDisplay(row.status as DossierStatus, {
     reason: row.status_reason,
-    agency: agency?.name ?? null,
+    agency: names.holder_agency,
     position: step?.name ?? null,
-    department: department?.name ?? null,
-    handler: holder?.full_name ?? null,
+    department: names.department,
+    handler: names.holder,
     dueAt: row.appointment_at,
     returnedAt: row.returned_at,
     now: new Date(),
@@ -152,8 +157,8 @@ export async function dossierDetail(
   // other agency of a liên thông step gets the dossier it has just sent back, not a 403.
   if (!standing.reader && !(await tookPart(db, auth.account.id, row.id))) assertReader(standing);
   const def = await processOf(db, row.process_id);
-  const [lines, events, files, agencies, holder, department] = await Promise.all([
-    annexLines(db, row, def),
+  const [names, events, files] = await Promise.all([
+    placeNames(db, row),
     history(db, row, def),
     db
       .selectFrom('dossier_files')
@@ -161,23 +166,8 @@ export async function dossierDetail(
       .where('dossier_id', '=', row.id)
       .orderBy('created_at')
       .execute(),
-    db
-      .selectFrom('agencies')
-      .select(['id', 'name'])
-      .where('id', 'in', [row.agency_id, row.holder_agency_id])
-      .execute(),
-    row.holder_id
-      ? db.selectFrom('accounts').select('full_name').where('id', '=', row.holder_id).executeTakeFirst()
-      : undefined,
-    row.holder_department_id
-      ? db
-          .selectFrom('departments')
-          .select('name')
-          .where('id', '=', row.holder_department_id)
-          .executeTakeFirst()
-      : undefined,
   ]);
-  const agencyName = (x: string) => agencies.find((a) => a.id === x)?.name ?? '';
+  const lines = annexLines(row, def, names);
   const actions = availableActions(def, row, standing);
   const lastMove = [...events].reverse().find((e) => e.action !== 'comment');
   if (
@@ -210,7 +200,7 @@ export async function dossierDetail(
     statusLabel: STATUS_INFO[row.status as DossierStatus].label,
     task: row.task as Task,
     stepName: def.steps.find((s) => s.id === row.step_id)?.name ?? row.step_id,
-    holderName: holder?.full_name ?? null,
+    holderName: names.holder,
     submittedAt: row.submitted_at.toISOString(),
     receivedAt: iso(row.received_at),
     appointmentAt: iso(row.appointment_at),
@@ -218,12 +208,12 @@ export async function dossierDetail(
     due: dueState(row.appointment_at),
     rowVersion: row.row_version,
     agencyId: row.agency_id,
-    agencyName: agencyName(row.agency_id),
+    agencyName: names.agency,
     fieldCode: row.field_code,
     processId: row.process_id,
     stepId: row.step_id,
-    holderDepartment: department?.name ?? null,
-    holderAgencyName: agencyName(row.holder_agency_id),
+    holderDepartment: names.department,
+    holderAgencyName: names.holder_agency,
     applicant: {
       kind: row.applicant_kind,
       idNumber: row.applicant_id_number,
@@ -288,9 +278,8 @@ export async function trackDossier(
   if (!row || !matches)
     throw new NotFoundError('Không tìm thấy hồ sơ với mã số và thông tin người nộp đã nhập');
   const def = await processOf(db, row.process_id);
-  const [lines, agency, events] = await Promise.all([
-    annexLines(db, row, def),
-    db.selectFrom('agencies').select('name').where('id', '=', row.agency_id).executeTakeFirstOrThrow(),
+  const [names, events] = await Promise.all([
+    placeNames(db, row),
     db
       .selectFrom('dossier_events')
       .select(['at', 'to_status', 'to_step', 'action'])
@@ -299,11 +288,12 @@ export async function trackDossier(
       .orderBy('seq')
       .execute(),
   ]);
+  const lines = annexLines(row, def, names);
   const info = STATUS_INFO[row.status as DossierStatus];
   return {
     code: row.code,
     procedureName: row.procedure_name,
-    agencyName: agency.name,
+    agencyName: names.agency,
     status: row.status as DossierStatus,
     statusLabel: info.label,
     dvcqgCode: info.dvcqgCode,

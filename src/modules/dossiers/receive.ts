@@ -72,6 +72,17 @@ async function procedureAt(trx: Tx, code: string, agencyId: string): Promise<Pro
   };
 }
 
+async function receivingAgency(trx: Tx, id: string) {
+  const agency = await trx
+    .selectFrom('agencies')
+    .select(['id', 'code', 'path', 'name'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!agency)
+    throw new ValidationError([{ field: 'agencyId', message: 'Cơ quan tiếp nhận (agencyId) không tồn tại' }]);
+  return agency;
+}
+
 function entryStep(def: ProcessDefinition, online: boolean): ProcessStep {
   const receives = def.steps.filter((s) => s.kind === 'receive');
   const step = online
@@ -149,15 +160,7 @@ export async function receiveAtCounter(
   const auth = c.auth;
   validateDecision(body);
   return ctx.db.transaction().execute(async (trx) => {
-    const agency = await trx
-      .selectFrom('agencies')
-      .select(['id', 'code', 'path', 'name'])
-      .where('id', '=', body.agencyId)
-      .executeTakeFirst();
-    if (!agency)
-      throw new ValidationError([
-        { field: 'agencyId', message: 'Cơ quan tiếp nhận (agencyId) không tồn tại' },
-      ]);
+    const agency = await receivingAgency(trx, body.agencyId);
     if (!allows(auth.grants, 'dossiers.receive', agency.path)) {
       throw new ForbiddenError('Bạn không có quyền tiếp nhận hồ sơ cho cơ quan, đơn vị này');
     }
@@ -248,15 +251,7 @@ export async function submitOnline(ctx: DossierContext, c: DossierCaller, body: 
     ]);
   }
   return ctx.db.transaction().execute(async (trx) => {
-    const agency = await trx
-      .selectFrom('agencies')
-      .select(['id', 'code', 'path', 'name'])
-      .where('id', '=', body.agencyId)
-      .executeTakeFirst();
-    if (!agency)
-      throw new ValidationError([
-        { field: 'agencyId', message: 'Cơ quan tiếp nhận (agencyId) không tồn tại' },
-      ]);
+    const agency = await receivingAgency(trx, body.agencyId);
     const procedure = await procedureAt(trx, body.procedureCode, agency.id);
     await assertPostal(trx, body.postal);
     if (!procedure.channels.includes('online')) {
