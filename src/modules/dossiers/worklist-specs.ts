@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Task } from '../../domain/dossier-flow.ts';
 import type { DossierStatus } from '../../domain/dossier-status.ts';
@@ -37,13 +38,50 @@ const READS: Permission[] = [
   'dossiers.approve',
 ];
 
+/** Where the official's dossiers.* permissions reach: the union of their scopes (exact paths, subtrees). */
+function readScopes(me: Me): { exact: string[]; prefixes: string[] } {
+  const exact = new Set<string>();
+  const prefixes = new Set<string>();
+  for (const p of READS) {
+    const s = scopesFor(me.auth.grants, p);
+    for (const x of s.exact) exact.add(x);
+    for (const x of s.prefixes) prefixes.add(x);
+  }
+  return { exact: [...exact], prefixes: [...prefixes] };
+}
+
 /** Dossiers the official may see: a dossiers.* permission over their agency or the agency holding them. */
 export function readable(me: Me): Cond {
+  const s = readScopes(me);
   return (eb) =>
     eb.or([
-      ...READS.flatMap((p) => [scopeOf(me, p, 'agency_path')(eb), scopeOf(me, p, 'holder_agency_path')(eb)]),
+      pathInScopes('dossiers.agency_path', s),
+      pathInScopes('dossiers.holder_agency_path', s),
       eb('dossiers.holder_id', '=', me.auth.account.id),
     ]);
+}
+
+/**
+ * `readable` as branches whose union is the same set, each served by its own index (a query over
+ * "all dossiers" takes the newest of each and merges them): the dossier's agency in reach; held at an
+ * agency in reach while its own agency is not (consultation elsewhere: a small partial index); held
+ * by the official by name.
+ */
+export function readableBranches(me: Me): Cond[] {
+  const s = readScopes(me);
+  const out: Cond[] = [];
+  if (s.exact.length || s.prefixes.length) {
+    out.push(() => pathInScopes('dossiers.agency_path', s));
+    out.push((eb) =>
+      eb.and([
+        pathInScopes('dossiers.holder_agency_path', s),
+        sql<SqlBool>`dossiers.holder_agency_path <> dossiers.agency_path`,
+        eb.not(pathInScopes('dossiers.agency_path', s)),
+      ]),
+    );
+  }
+  out.push((eb) => eb('dossiers.holder_id', '=', me.auth.account.id));
+  return out;
 }
 
 /** Held by me by name, or waiting in a pool I belong to (the step's role granted at that very agency). */
@@ -116,6 +154,8 @@ interface ListSpec {
   /** Which due time colours the list: the appointment (counter) or the step's own (officials). */
   due: 'appointment_at' | 'step_due_at';
   where: (me: Me) => Cond;
+  /** The condition already keeps to dossiers the official may read (a scope of READS, or held by them). */
+  impliesReadable?: true;
 }
 
 const counter = (me: Me) => scopeOf(me, 'dossiers.receive', 'agency_path');
@@ -125,24 +165,28 @@ export const LISTS: Readonly<Record<Worklist, ListSpec>> = {
     label: 'Chờ tiếp nhận',
     criterion: 'II.22.1 a, II.5.4',
     due: 'appointment_at',
+    impliesReadable: true,
     where: (me) => all(counter(me), status('moi_dang_ky'), (eb) => eb('dossiers.cancelled_at', 'is', null)),
   },
   cho_chuyen: {
     label: 'Đã tiếp nhận, chờ chuyển xử lý',
     criterion: 'II.5.5, II.5.6',
     due: 'appointment_at',
+    impliesReadable: true,
     where: (me) => all(counter(me), task('receive'), status('duoc_tiep_nhan', 'dang_xu_ly')),
   },
   cho_bo_sung: {
     label: 'Chờ bổ sung',
     criterion: 'II.22.1 b, II.6.1',
     due: 'appointment_at',
+    impliesReadable: true,
     where: (me) => all(counter(me), status('yeu_cau_bo_sung')),
   },
   da_bo_sung_cho_tiep_nhan: {
     label: 'Đã bổ sung, chờ tiếp nhận',
     criterion: 'II.22.1 d',
     due: 'appointment_at',
+    impliesReadable: true,
     where: (me) =>
       all(counter(me), status('da_bo_sung'), (eb) => eb('dossiers.supplement_phase', '=', 'receive')),
   },
@@ -150,12 +194,14 @@ export const LISTS: Readonly<Record<Worklist, ListSpec>> = {
     label: 'Chờ trả kết quả',
     criterion: 'II.22.1 c, II.10.1',
     due: 'appointment_at',
+    impliesReadable: true,
     where: (me) => all(counter(me), task('return'), status('da_xu_ly_xong', 'dung_xu_ly')),
   },
   dang_xu_ly: {
     label: 'Đang xử lý',
     criterion: 'II.22.1 e',
     due: 'appointment_at',
+    impliesReadable: true,
     where: (me) =>
       all(counter(me), status('dang_xu_ly', 'da_bo_sung', 'yeu_cau_nghia_vu_tai_chinh'), (eb) =>
         eb('dossiers.task', '!=', 'receive'),
@@ -165,6 +211,7 @@ export const LISTS: Readonly<Record<Worklist, ListSpec>> = {
     label: 'Từ chối',
     criterion: 'II.22.1 f',
     due: 'appointment_at',
+    impliesReadable: true,
     where: (me) => all(counter(me), status('khong_duoc_tiep_nhan', 'dung_xu_ly')),
   },
   tat_ca: {
@@ -207,6 +254,7 @@ export const LISTS: Readonly<Record<Worklist, ListSpec>> = {
     label: 'Đã được phân công xử lý',
     criterion: 'II.22.2 d',
     due: 'step_due_at',
+    impliesReadable: true,
     where: (me) =>
       all(
         (eb) => eb('dossiers.holder_id', '=', me.auth.account.id),
@@ -229,6 +277,7 @@ export const LISTS: Readonly<Record<Worklist, ListSpec>> = {
     label: 'Chờ lãnh đạo đơn vị ký duyệt',
     criterion: 'II.22.3 c',
     due: 'step_due_at',
+    impliesReadable: true,
     where: (me) =>
       all(scopeOf(me, 'dossiers.approve', 'holder_agency_path'), task('sign'), status('dang_xu_ly')),
   },
@@ -276,4 +325,16 @@ export function listsFor(auth: AuthContext): Worklist[] {
     if (hasAnywhere(auth.grants, permission)) for (const l of lists) if (!out.includes(l)) out.push(l);
   }
   return out;
+}
+
+/**
+ * A list's condition as branches whose union is that condition: split by who may read
+ * (readableBranches), so that each branch can be served by the index of its partition; a list that
+ * already keeps to readable dossiers is one branch.
+ */
+export function listBranches(me: Me, list: Worklist): Cond[] {
+  const spec = LISTS[list];
+  if (list === 'tat_ca') return readableBranches(me);
+  if (spec.impliesReadable) return [spec.where(me)];
+  return readableBranches(me).map((branch) => all(spec.where(me), branch));
 }

@@ -1,17 +1,18 @@
 import { sql } from 'kysely';
-import type { SqlBool } from 'kysely';
+import type { SelectQueryBuilder, SqlBool } from 'kysely';
 import { dueState } from '../../domain/dossier-flow.ts';
 import type { Task } from '../../domain/dossier-flow.ts';
 import { STATUS_INFO } from '../../domain/dossier-status.ts';
 import type { DossierStatus } from '../../domain/dossier-status.ts';
 import { foldVietnamese } from '../../domain/text.ts';
+import type { DB } from '../../db/types.ts';
 import type { Executor } from '../../db/tx.ts';
 import { UnauthenticatedError, ValidationError } from '../../errors.ts';
 import type { AuthContext } from '../accounts/sessions.ts';
 import { decodeCursor, encodeCursor } from '../procedures/cursor.ts';
 import type { DossierPage, DossierRow, ListQuery, Worklist, WorklistCounts } from './schema.ts';
-import type { Cond, Me } from './worklist-specs.ts';
-import { all, COUNT_CAP, LISTS, listsFor, readable, status } from './worklist-specs.ts';
+import type { Cond } from './worklist-specs.ts';
+import { all, COUNT_CAP, LISTS, listBranches, listsFor, status } from './worklist-specs.ts';
 import type { OfficialPlace } from './store.ts';
 
 /**
@@ -20,9 +21,9 @@ import type { OfficialPlace } from './store.ts';
  * capped so that a province-wide list never counts a million rows per request.
  */
 
-function filtered(me: Me, q: ListQuery): Cond {
-  const conds: Cond[] = [LISTS[q.list].where(me)];
-  if (q.list !== 'tat_ca') conds.push(readable(me));
+/** The search criteria of the query (II.23), on top of the list's own condition. */
+function criteria(q: ListQuery): Cond[] {
+  const conds: Cond[] = [];
   if (q.code)
     conds.push((eb) => eb('dossiers.code', 'like', `${q.code?.toUpperCase().replace(/[%_\\]/g, '')}%`));
   if (q.status) conds.push(status(q.status));
@@ -64,13 +65,24 @@ function filtered(me: Me, q: ListQuery): Cond {
           : eb.or([eb(col, 'is', null), eb(col, '>', near)]),
     );
   }
-  return all(...conds);
+  return conds;
 }
 
 /** Worklists order by urgency; "all" and search by newest submission. */
 const byDue = (list: Worklist) =>
   list !== 'tat_ca' && list !== 'tham_gia' && list !== 'tu_choi' && list !== 'da_ky_duyet';
 const FAR = '9999-12-31T00:00:00.000Z';
+
+/**
+ * Up to `limit` rows of a query over dossiers (a select of `id` and its sort key, or of `id` and `due`)
+ * from each branch, merged: the union of the branches' first rows holds the first rows of their union.
+ */
+function merged<T>(parts: SelectQueryBuilder<DB, 'dossiers', T>[]) {
+  return sql<T>`(${sql.join(
+    parts.map((p) => sql`(${p})`),
+    sql` union `,
+  )})`;
+}
 
 export async function listDossiers(
   db: Executor,
@@ -81,12 +93,35 @@ export async function listDossiers(
   if (!auth) throw new UnauthenticatedError();
   const me = { auth, place };
   const due = byDue(q.list);
+  const dir = due ? 'asc' : 'desc';
   const dueCol = LISTS[q.list].due;
   const sortExpr = due
     ? sql<Date>`coalesce(dossiers.${sql.ref(dueCol)}, ${FAR}::timestamptz)`
     : sql<Date>`dossiers.submitted_at`;
-  let query = db
-    .selectFrom('dossiers')
+  const conds = criteria(q);
+  if (q.cursor) {
+    const [key, id] = decodeCursor(q.cursor, ['string', 'string'] as const);
+    if (Number.isNaN(Date.parse(key)))
+      throw new ValidationError([{ field: 'cursor', message: 'Con trỏ trang (cursor) không hợp lệ' }]);
+    conds.push(() =>
+      due
+        ? sql<SqlBool>`(${sortExpr}, dossiers.id) > (${key}::timestamptz, ${id}::uuid)`
+        : sql<SqlBool>`(${sortExpr}, dossiers.id) < (${key}::timestamptz, ${id}::uuid)`,
+    );
+  }
+  // The page's ids first (from the indexes alone where they cover the conditions), then their rows.
+  const parts = listBranches(me, q.list).map((branch) =>
+    db
+      .selectFrom('dossiers')
+      .select(['dossiers.id', sortExpr.as('sort_key')])
+      .where(all(branch, ...conds))
+      .orderBy(sortExpr, dir)
+      .orderBy('dossiers.id', dir)
+      .limit(q.limit + 1),
+  );
+  const rows = await db
+    .selectFrom(merged(parts).as('p'))
+    .innerJoin('dossiers', 'dossiers.id', 'p.id')
     .leftJoin('accounts as h', 'h.id', 'dossiers.holder_id')
     .leftJoin('process_definitions as pd', 'pd.id', 'dossiers.process_id')
     .select([
@@ -110,22 +145,10 @@ export async function listDossiers(
       sql<string>`(select s->>'name' from jsonb_array_elements(pd.definition->'steps') s where s->>'id' = dossiers.step_id limit 1)`.as(
         'step_name',
       ),
-      sortExpr.as('sort_key'),
+      'p.sort_key',
     ])
-    .where(filtered(me, q));
-  if (q.cursor) {
-    const [key, id] = decodeCursor(q.cursor, ['string', 'string'] as const);
-    if (Number.isNaN(Date.parse(key)))
-      throw new ValidationError([{ field: 'cursor', message: 'Con trỏ trang (cursor) không hợp lệ' }]);
-    query = query.where(
-      due
-        ? sql<SqlBool>`(${sortExpr}, dossiers.id) > (${key}::timestamptz, ${id}::uuid)`
-        : sql<SqlBool>`(${sortExpr}, dossiers.id) < (${key}::timestamptz, ${id}::uuid)`,
-    );
-  }
-  const rows = await query
-    .orderBy(sortExpr, due ? 'asc' : 'desc')
-    .orderBy('dossiers.id', due ? 'asc' : 'desc')
+    .orderBy('p.sort_key', dir)
+    .orderBy('dossiers.id', dir)
     .limit(q.limit + 1)
     .execute();
   const page = rows.slice(0, q.limit);
@@ -172,12 +195,18 @@ export async function countLists(
   const lists = await Promise.all(
     listsFor(auth).map(async (list) => {
       const spec = LISTS[list];
-      const where = list === 'tat_ca' ? spec.where(me) : all(spec.where(me), readable(me));
-      const capped = db
-        .selectFrom('dossiers')
-        .select(`dossiers.${spec.due} as due`)
-        .where(where)
-        .limit(COUNT_CAP);
+      const parts = listBranches(me, list).map((branch) =>
+        db
+          .selectFrom('dossiers')
+          .select(['dossiers.id', `dossiers.${spec.due} as due`])
+          .where(branch)
+          .limit(COUNT_CAP),
+      );
+      const [only] = parts;
+      const capped =
+        parts.length === 1 && only
+          ? only
+          : db.selectFrom(merged(parts).as('u')).select(['u.id', 'u.due']).limit(COUNT_CAP);
       const r = await db
         .selectFrom(capped.as('c'))
         .select([
