@@ -81,6 +81,7 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'ds.fileKind.other': 'other file',
 
   'ds.d.title': 'Dossier {code}',
+  'ds.d.processTitle': 'Processing steps of this dossier (it is now at: {step})',
   'ds.d.codeLabel': 'Dossier',
   'ds.d.annex': 'Information shown with the status',
   'ds.d.appointment': 'Result due on',

@@ -79,6 +79,7 @@ export const viDossiers = {
   'ds.fileKind.other': 'tệp khác',
 
   'ds.d.title': 'Hồ sơ {code}',
+  'ds.d.processTitle': 'Quy trình xử lý hồ sơ (đang ở bước: {step})',
   'ds.d.codeLabel': 'Hồ sơ',
   'ds.d.annex': 'Thông tin kèm trạng thái',
   'ds.d.appointment': 'Ngày hẹn trả kết quả',

@@ -215,6 +215,12 @@ describe('back office: a dossier from the counter to its returned result', () =>
       await p.getByLabel('Số biên lai thu phí, lệ phí').fill('BL-0001');
     });
     assert.equal(await statusText(counter), 'Đã trả kết quả');
+    // The process diagram outlines the step the dossier is at (UX: the dossier page shows everything).
+    assert.equal(await counter.locator('.process-figure .pd-current').count(), 1);
+    assert.match(
+      (await counter.locator('.process-figure figcaption').textContent()) ?? '',
+      /đang ở bước: Đã trả kết quả/,
+    );
     assert.match((await counter.getByTestId('recipient').textContent()) ?? '', new RegExp(o.citizenIdNumber));
     const actions = await counter
       .getByTestId('history')

@@ -404,6 +404,20 @@ export async function lookupApplicants(
   return out;
 }
 
+/** The process version the dossier runs on, for whoever may read the dossier (its diagram on the dossier page). */
+export async function dossierProcess(
+  db: Executor,
+  auth: AuthContext | undefined,
+  place: OfficialPlace | null,
+  id: string,
+): Promise<ProcessDefinition> {
+  if (!auth) throw new UnauthenticatedError();
+  const row = await findDossier(db, id);
+  const standing = standingOf(auth, place, row);
+  if (!standing.reader && !(await tookPart(db, auth.account.id, row.id))) assertReader(standing);
+  return processOf(db, row.process_id);
+}
+
 export function assertOfficial(auth: AuthContext | undefined): asserts auth is AuthContext {
   if (!auth) throw new UnauthenticatedError();
   if (auth.account.kind !== 'official') throw new ForbiddenError('Chức năng dành cho cán bộ, công chức');

@@ -4,7 +4,14 @@ import type { LegalTimeService } from '../legal-time/service.ts';
 import type { ProcessesService } from '../processes/service.ts';
 import { act } from './actions.ts';
 import type { DossierContext } from './context.ts';
-import { assertOfficial, assigneeChoices, dossierDetail, lookupApplicants, trackDossier } from './detail.ts';
+import {
+  assertOfficial,
+  dossierProcess,
+  assigneeChoices,
+  dossierDetail,
+  lookupApplicants,
+  trackDossier,
+} from './detail.ts';
 import { readFile, uploadFile } from './files.ts';
 import { receiveAtCounter, submitOnline } from './receive.ts';
 import type { ActionBody, ListQuery, ReceiveBody, SubmitBody } from './schema.ts';
@@ -61,6 +68,16 @@ export class DossiersService {
   async detail(auth: AuthContext | undefined, id: string) {
     if (!auth) return dossierDetail(this.db, auth, null, id);
     return dossierDetail(this.db, auth, auth.account.kind === 'official' ? await this.place(auth) : null, id);
+  }
+
+  /** The process version the dossier runs on (for its diagram), for whoever may read the dossier. */
+  async process(auth: AuthContext | undefined, id: string) {
+    return dossierProcess(
+      this.db,
+      auth,
+      auth?.account.kind === 'official' ? await this.place(auth) : null,
+      id,
+    );
   }
 
   /** The id of a dossier by its code, for whoever may read it (scanner input, links by code). */

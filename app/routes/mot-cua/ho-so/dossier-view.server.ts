@@ -20,6 +20,7 @@ export function dossierView(d: DossierDetail) {
     procedureName: d.procedureName,
     agencyName: d.agencyName,
     channel: d.channel,
+    stepId: d.stepId,
     stepName: d.stepName,
     holderName: d.holderName,
     holderDepartment: d.holderDepartment,

@@ -1,6 +1,7 @@
 import { data } from 'react-router';
 import type { ShouldRevalidateFunctionArgs } from 'react-router';
 import { Breadcrumb } from '../../../components/Breadcrumb.tsx';
+import { ProcessDiagram } from '../../../components/process/ProcessDiagram.tsx';
 import { Notice } from '../../../components/Notice.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useT } from '../../../i18n/index.ts';
@@ -23,11 +24,17 @@ export const links = dossierLinks;
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const w = requireDossiers(context, request);
   if (!isUuid(params.id)) failWith(404);
-  const d = await orErrorPage(w.services.dossiers.detail(w.auth, params.id));
+  const [d, process] = await orErrorPage(
+    Promise.all([
+      w.services.dossiers.detail(w.auth, params.id),
+      w.services.dossiers.process(w.auth, params.id),
+    ]),
+  );
   const open = new URL(request.url).searchParams.get('thao-tac');
   const choices = await choicesFor(w, d, open);
   return {
     dossier: dossierView(d),
+    process,
     open,
     choices: choices.map((c) => ({ id: c.id, fullName: c.fullName, department: c.department, load: c.load })),
     fileLimits: fileLimits(),
@@ -80,6 +87,11 @@ export default function Dossier({ loaderData, actionData }: Route.ComponentProps
         </div>
         <HistoryTimeline history={d.history} />
       </div>
+      <ProcessDiagram
+        definition={loaderData.process}
+        current={d.stepId}
+        title={t('ds.d.processTitle', { step: d.stepName })}
+      />
       {d.actions.length === 0 ? <Notice>{t('ds.d.noActions')}</Notice> : null}
     </>
   );
