@@ -62,30 +62,33 @@ export function readable(me: Me): Cond {
 }
 
 /**
- * `readable` as branches whose union is the same set, each served by its own index (a query over
- * "all dossiers" takes the newest of each and merges them): the dossier's agency in reach; held at an
- * agency in reach while its own agency is not (consultation elsewhere: a small partial index); held
- * by the official by name.
+ * `readable` as disjoint branches whose union is the same set, each served by its own index (a query
+ * over "all dossiers" takes the newest of each and merges them): the dossier's agency in reach; held
+ * at an agency in reach while its own agency is not (consultation elsewhere: a small partial index);
+ * held by the official by name while neither agency is in reach.
  */
 export function readableBranches(me: Me): Cond[] {
   const s = readScopes(me);
-  const out: Cond[] = [];
-  if (s.exact.length || s.prefixes.length) {
-    out.push(() => pathInScopes('dossiers.agency_path', s));
+  const byName: Cond = (eb) => eb('dossiers.holder_id', '=', me.auth.account.id);
+  if (!s.exact.length && !s.prefixes.length) return [byName];
+  return [
+    () => pathInScopes('dossiers.agency_path', s),
     // The ids first, once, from the partial index alone: the planner takes `<>` for true on nearly
     // every row and would otherwise walk the whole table for a branch that holds a few rows.
-    out.push(
-      (eb) =>
-        sql<SqlBool>`dossiers.id = any(array(${eb
-          .selectFrom('dossiers as e')
-          .select('e.id')
-          .where(pathInScopes('e.holder_agency_path', s))
-          .where(sql<SqlBool>`e.holder_agency_path <> e.agency_path`)
-          .where((x) => x.not(pathInScopes('e.agency_path', s)))}))`,
-    );
-  }
-  out.push((eb) => eb('dossiers.holder_id', '=', me.auth.account.id));
-  return out;
+    (eb) =>
+      sql<SqlBool>`dossiers.id = any(array(${eb
+        .selectFrom('dossiers as e')
+        .select('e.id')
+        .where(pathInScopes('e.holder_agency_path', s))
+        .where(sql<SqlBool>`e.holder_agency_path <> e.agency_path`)
+        .where((x) => x.not(pathInScopes('e.agency_path', s)))}))`,
+    (eb) =>
+      eb.and([
+        byName(eb),
+        eb.not(pathInScopes('dossiers.agency_path', s)),
+        eb.not(pathInScopes('dossiers.holder_agency_path', s)),
+      ]),
+  ];
 }
 
 /** Held by me by name, or waiting in a pool I belong to (the step's role granted at that very agency). */
@@ -332,7 +335,7 @@ export function listsFor(auth: AuthContext): Worklist[] {
 }
 
 /**
- * A list's condition as branches whose union is that condition: split by who may read
+ * A list's condition as disjoint branches whose union is that condition: split by who may read
  * (readableBranches), so that each branch can be served by the index of its partition; a list that
  * already keeps to readable dossiers is one branch.
  */

@@ -75,12 +75,12 @@ const FAR = '9999-12-31T00:00:00.000Z';
 
 /**
  * Up to `limit` rows of a query over dossiers (a select of `id` and its sort key, or of `id` and `due`)
- * from each branch, merged: the union of the branches' first rows holds the first rows of their union.
+ * from each of disjoint branches, merged: the branches' first rows hold the first rows of their union.
  */
 function merged<T>(parts: SelectQueryBuilder<DB, 'dossiers', T>[]) {
   return sql<T>`(${sql.join(
     parts.map((p) => sql`(${p})`),
-    sql` union `,
+    sql` union all `,
   )})`;
 }
 
@@ -182,7 +182,10 @@ export async function listDossiers(
   };
 }
 
-/** The caller's lists with their counts: total, overdue and near due (II.22.1–22.5). */
+/**
+ * The caller's lists with their counts: total, overdue and near due (II.22.1–22.5), all in one
+ * statement (one subquery a list).
+ */
 export async function countLists(
   db: Executor,
   auth: AuthContext | undefined,
@@ -192,36 +195,39 @@ export async function countLists(
   const me = { auth, place };
   const now = new Date();
   const near = new Date(now.getTime() + 24 * 3_600_000);
-  const lists = await Promise.all(
-    listsFor(auth).map(async (list) => {
-      const spec = LISTS[list];
-      const parts = listBranches(me, list).map((branch) =>
-        db
-          .selectFrom('dossiers')
-          .select(['dossiers.id', `dossiers.${spec.due} as due`])
-          .where(branch)
-          .limit(COUNT_CAP),
-      );
-      const [only] = parts;
-      const capped =
-        parts.length === 1 && only
-          ? only
-          : db.selectFrom(merged(parts).as('u')).select(['u.id', 'u.due']).limit(COUNT_CAP);
-      const r = await db
-        .selectFrom(capped.as('c'))
-        .select([
-          sql<number>`count(*)::int`.as('total'),
-          sql<number>`count(*) filter (where c.due < ${now})::int`.as('overdue'),
-          sql<number>`count(*) filter (where c.due >= ${now} and c.due <= ${near})::int`.as('near'),
-        ])
-        .executeTakeFirstOrThrow();
+  const lists = listsFor(auth);
+  if (lists.length === 0) return { lists: [] };
+  const counted = lists.map((list, i) => {
+    const spec = LISTS[list];
+    const parts = listBranches(me, list).map((branch) =>
+      db
+        .selectFrom('dossiers')
+        .select(['dossiers.id', `dossiers.${spec.due} as due`])
+        .where(branch)
+        .limit(COUNT_CAP),
+    );
+    const [only] = parts;
+    const capped =
+      parts.length === 1 && only
+        ? only
+        : db.selectFrom(merged(parts).as('u')).select(['u.id', 'u.due']).limit(COUNT_CAP);
+    return sql<
+      [number, number, number]
+    >`(select json_build_array(count(*), count(*) filter (where c.due < ${now}),
+      count(*) filter (where c.due >= ${now} and c.due <= ${near})) from (${capped}) as c)`.as(`l${i}`);
+  });
+  const row: Record<string, [number, number, number]> = await db
+    .selectNoFrom(counted)
+    .executeTakeFirstOrThrow();
+  return {
+    lists: lists.map((list, i) => {
+      const [total, overdue, nearDue] = row[`l${i}`] ?? [0, 0, 0];
       return {
         list,
-        label: spec.label,
-        criterion: spec.criterion,
-        count: { total: r.total, overdue: r.overdue, nearDue: r.near },
+        label: LISTS[list].label,
+        criterion: LISTS[list].criterion,
+        count: { total, overdue, nearDue },
       };
     }),
-  );
-  return { lists };
+  };
 }
