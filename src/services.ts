@@ -18,6 +18,7 @@ import { GuidesService } from './modules/guides/service.ts';
 import { LegalTimeService } from './modules/legal-time/service.ts';
 import { ProcessesService } from './modules/processes/service.ts';
 import { DossiersService } from './modules/dossiers/service.ts';
+import { EformsService } from './modules/eforms/service.ts';
 import { ProcedureFields } from './modules/procedures/fields.ts';
 import { FormTemplates } from './modules/procedures/forms.ts';
 import { PublicCatalog } from './modules/procedures/public.ts';
@@ -47,6 +48,7 @@ export interface Services {
   processes: ProcessesService;
   legalTime: LegalTimeService;
   dossiers: DossiersService;
+  eforms: EformsService;
   accessLog: AccessLog;
   relay: OutboxRelay;
   resolveSession(token: string): Promise<AuthContext | undefined>;
@@ -85,6 +87,7 @@ export function createServices(deps: {
     processes,
     legalTime,
     dossiers: new DossiersService({ ...moduleDeps, processes, legalTime }),
+    eforms: new EformsService(moduleDeps),
     accessLog: new AccessLog(database.db),
     relay,
     resolveSession: (token) => resolveSession(database.db, token),

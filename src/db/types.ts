@@ -384,6 +384,7 @@ export interface DB {
   dossier_participants: DossierParticipantsTable;
   dossier_files: DossierFilesTable;
   notices: NoticesTable;
+  eform_versions: EformVersionsTable;
 }
 
 export type Account = Selectable<AccountsTable>;
@@ -483,6 +484,7 @@ export interface DossiersTable {
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
   search: ReadOnly<string>;
+  eform_version: number | null;
 }
 
 /** A dossier component as received: its name in the procedure, original or copy, how many. */
@@ -542,4 +544,12 @@ export interface NoticesTable {
   outbox_key: string;
   created_at: TimestampDefault;
   read_at: TimestampNullable;
+}
+
+export interface EformVersionsTable {
+  procedure_id: string;
+  version: number;
+  definition: JSONColumnType<Record<string, unknown>, string, never>;
+  created_at: TimestampDefault;
+  created_by: string | null;
 }
