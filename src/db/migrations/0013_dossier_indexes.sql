@@ -30,3 +30,7 @@ create index dossiers_holder_path_task on dossiers (holder_agency_path text_patt
 alter table dossiers set (parallel_workers = 0);
 alter table dossier_participants set (parallel_workers = 0);
 alter table dossier_events set (parallel_workers = 0);
+
+-- Search by receipt period over a whole province (II.23): the period's dossiers, with what the other
+-- criteria and the order read.
+create index dossiers_received_at on dossiers (received_at desc) include (agency_path, status, submitted_at);
