@@ -18,7 +18,8 @@ const VERSION = 3;
 export interface Meta {
   version: number;
   dossiers: number;
-  seconds: Record<string, number>;
+  /** Seconds per step, in order (an object in markers written before: JSONB reorders its keys). */
+  seconds: [string, number][] | Record<string, number>;
   generatedAt: string;
 }
 
@@ -63,12 +64,13 @@ export async function generateOnce(pool: pg.Pool, count: number, log: (m: string
   const leftover = await pool.query(`select to_regnamespace('bench') as s`);
   if (leftover.rows[0]?.s)
     throw new Error('schema bench exists without its marker: drop the bench database and run again');
-  const seconds: Record<string, number> = {};
+  const seconds: [string, number][] = [];
   let t = performance.now();
   const lap = (name: string) => {
     const now = performance.now();
-    seconds[name] = Math.round((now - t) / 100) / 10;
-    log(`  ${name}: ${seconds[name]} s`);
+    const took = Math.round((now - t) / 100) / 10;
+    seconds.push([name, took]);
+    log(`  ${name}: ${took} s`);
     t = now;
   };
   const passwordHash = await hashPassword(PASSWORD);
@@ -107,6 +109,10 @@ export async function generateOnce(pool: pg.Pool, count: number, log: (m: string
     c.release();
   }
 }
+
+/** The generation's steps and their seconds, in order. */
+export const steps = (meta: Meta): [string, number][] =>
+  Array.isArray(meta.seconds) ? meta.seconds : Object.entries(meta.seconds);
 
 /** Rows and on-disk size (table + indexes) of the tables the benchmark is about. */
 export async function sizes(pool: pg.Pool): Promise<{ table: string; rows: number; size: string }[]> {
