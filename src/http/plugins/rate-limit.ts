@@ -7,10 +7,21 @@ import { RateLimitedError } from '../../errors.ts';
  * control (the account lockout, which matters for security, lives in the database).
  */
 export function rateLimit(opts: { max: number; windowMs: number }) {
-  const windows = new Map<string, { start: number; count: number }>();
+  const hit = keyedRateLimit(opts);
   return async (req: FastifyRequest): Promise<void> => {
+    hit(`${req.ip}|${req.routeOptions.url ?? req.url}`);
+    return Promise.resolve();
+  };
+}
+
+/**
+ * The same fixed window for any key (a web page's loader limits by the client address it is given):
+ * counts one hit of `key` and throws RateLimitedError once the window's budget is spent.
+ */
+export function keyedRateLimit(opts: { max: number; windowMs: number }) {
+  const windows = new Map<string, { start: number; count: number }>();
+  return (key: string): void => {
     const now = Date.now();
-    const key = `${req.ip}|${req.routeOptions.url ?? req.url}`;
     let w = windows.get(key);
     if (!w || now - w.start >= opts.windowMs) {
       w = { start: now, count: 0 };
@@ -21,6 +32,5 @@ export function rateLimit(opts: { max: number; windowMs: number }) {
     }
     w.count += 1;
     if (w.count > opts.max) throw new RateLimitedError(Math.ceil((w.start + opts.windowMs - now) / 1000));
-    return Promise.resolve();
   };
 }

@@ -256,26 +256,30 @@ export async function dossierDetail(
 
 const digits = (s: string) => s.replace(/[^0-9]/g, '').replace(/^84/, '0');
 
+/** The second factor of tracking: the applicant's phone or identity number (either one matching). */
+export const factorMatches =
+  (factor: { phone?: string | undefined; idNumber?: string | undefined }) => (row: DossierRecord) =>
+    Boolean(
+      (factor.phone && row.applicant_phone && digits(factor.phone) === digits(row.applicant_phone)) ||
+      (factor.idNumber && factor.idNumber.trim().toUpperCase() === row.applicant_id_number),
+    );
+
 /**
- * Tracking by code and a second factor (the applicant's phone or identity number): the status and
- * what Annex I shows with it, the appointment and the steps passed, nothing private. A wrong factor and
- * an unknown code give the same 404.
+ * Tracking by code for whoever `admits` lets in (the second factor, or the receipt's signed link): the
+ * status and what Annex I shows with it, the appointment and the steps passed, nothing private. A
+ * refused caller and an unknown code give the same 404.
  */
 export async function trackDossier(
   db: Executor,
   code: string,
-  factor: { phone?: string | undefined; idNumber?: string | undefined },
+  admits: (row: DossierRecord) => boolean,
 ): Promise<PublicDossier> {
   const row = await db
     .selectFrom('dossiers')
     .selectAll()
     .where('code', '=', code.trim().toUpperCase())
     .executeTakeFirst();
-  const matches =
-    row &&
-    ((factor.phone && row.applicant_phone && digits(factor.phone) === digits(row.applicant_phone)) ||
-      (factor.idNumber && factor.idNumber.trim().toUpperCase() === row.applicant_id_number));
-  if (!row || !matches)
+  if (!row || !admits(row))
     throw new NotFoundError('Không tìm thấy hồ sơ với mã số và thông tin người nộp đã nhập');
   const def = await processOf(db, row.process_id);
   const [names, events] = await Promise.all([

@@ -9,6 +9,7 @@ import {
   dossierProcess,
   assigneeChoices,
   dossierDetail,
+  factorMatches,
   lookupApplicants,
   trackDossier,
 } from './detail.ts';
@@ -17,6 +18,7 @@ import { receiveAtCounter, submitOnline } from './receive.ts';
 import type { ActionBody, ListQuery, ReceiveBody, SubmitBody } from './schema.ts';
 import type { DossierCaller } from './store.ts';
 import { findDossier, officialPlace } from './store.ts';
+import { trackingPath, verifyTrackingToken } from './tracking-token.ts';
 import { countLists, listDossiers } from './worklists.ts';
 
 export type { DossierCaller } from './store.ts';
@@ -29,8 +31,10 @@ export type { DossierCaller } from './store.ts';
  */
 export class DossiersService {
   private readonly ctx: DossierContext;
+  private readonly config: ModuleDeps['config'];
 
   constructor(deps: ModuleDeps & { legalTime: LegalTimeService; processes: ProcessesService }) {
+    this.config = deps.config;
     this.ctx = {
       db: deps.database.db,
       legalTime: deps.legalTime,
@@ -112,8 +116,20 @@ export class DossiersService {
     return lookupApplicants(this.db, auth, q);
   }
 
+  /** Public tracking by code and the applicant's phone or identity number (II.19.1); 404 when either is wrong. */
   track(code: string, factor: { phone?: string | undefined; idNumber?: string | undefined }) {
-    return trackDossier(this.db, code, factor);
+    return trackDossier(this.db, code, factorMatches(factor));
+  }
+
+  /** Public tracking through the receipt's signed link (II.19.2); a wrong token gives the same 404 as an unknown code. */
+  trackByToken(code: string, token: string) {
+    const valid = verifyTrackingToken(this.config.sessionSecret, code, token);
+    return trackDossier(this.db, code, () => valid);
+  }
+
+  /** The absolute signed tracking link of a dossier, for the receipt's QR code. */
+  trackingUrl(code: string): string {
+    return `${this.config.publicUrl}${trackingPath(this.config.sessionSecret, code)}`;
   }
 
   upload(
