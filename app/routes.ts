@@ -23,8 +23,9 @@ export default [
     route('su-kien/:slug', 'routes/catalog/life-event.tsx'),
     route('huong-dan', 'routes/catalog/guides.tsx'),
     route('huong-dan/:slug', 'routes/catalog/guide.tsx'),
-    // Placeholders until the dossier issues land; the URLs are the final ones.
-    route('tra-cuu-ho-so', 'routes/coming-soon.tsx', { id: 'soon-lookup' }),
+    route('tra-cuu-ho-so', 'routes/tracking/lookup.tsx'),
+    route('tra-cuu-ho-so/:code/:token', 'routes/tracking/signed.tsx'),
+    // Placeholder until online submission lands; the URL is the final one.
     route('nop-ho-so', 'routes/coming-soon.tsx', { id: 'soon-submit' }),
     route('*', 'routes/not-found.tsx'),
   ]),

@@ -1,5 +1,6 @@
 import { enDossiers } from './en-dossiers.ts';
 import { enDossierReceipt } from './en-dossier-receipt.ts';
+import { enTracking } from './en-tracking.ts';
 import { enProcedures } from './en-procedures.ts';
 import { enProceduresAdmin } from './en-procedures-admin.ts';
 import { enStatuses } from './en-statuses.ts';
@@ -16,6 +17,7 @@ export const en: Record<keyof typeof vi, string> = {
   ...enLegalTime,
   ...enDossiers,
   ...enDossierReceipt,
+  ...enTracking,
   'app.portalName': 'Public Service Portal',
   'app.backOfficeName': 'One-Stop Electronic Information System',
   'app.tagline': 'Administrative procedures online: fast, transparent, anytime, anywhere',

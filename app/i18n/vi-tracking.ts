@@ -1,0 +1,45 @@
+/** Vietnamese text of the public dossier tracking page (/tra-cuu-ho-so, II.19); merged into vi.ts. */
+export const viTracking = {
+  'tk.title': 'Tra cứu hồ sơ',
+  'tk.intro':
+    'Xem tình trạng giải quyết hồ sơ bằng mã hồ sơ ghi trên giấy tiếp nhận và một thông tin của người nộp hồ sơ. Không cần đăng nhập.',
+  'tk.description':
+    'Tra cứu tình trạng giải quyết hồ sơ thủ tục hành chính bằng mã hồ sơ và số điện thoại hoặc số giấy tờ tùy thân của người nộp.',
+  'tk.form': 'Tra cứu tình trạng hồ sơ',
+  'tk.code': 'Mã hồ sơ',
+  'tk.codeHint': 'Mã ghi trên giấy tiếp nhận hồ sơ và hẹn trả kết quả, ví dụ: 000.00.12.H29-250905-0001',
+  'tk.factor': 'Thông tin của người nộp hồ sơ',
+  'tk.factorHint':
+    'Để bảo vệ thông tin của bạn, hãy nhập một trong hai thông tin dưới đây, đúng như đã khai khi nộp hồ sơ. Chỉ cần nhập một ô.',
+  'tk.phone': 'Số điện thoại',
+  'tk.phoneHint': 'Ví dụ: 0912345678',
+  'tk.or': 'hoặc',
+  'tk.idNumber': 'Số giấy tờ tùy thân hoặc mã số thuế',
+  'tk.idNumberHint': 'Số căn cước, căn cước công dân, hộ chiếu; tổ chức nhập mã số thuế',
+  'tk.submit': 'Tra cứu',
+  'tk.err.code': 'Nhập mã hồ sơ ghi trên giấy tiếp nhận',
+  'tk.err.codeFormat': 'Mã hồ sơ không đúng định dạng, ví dụ: 000.00.12.H29-250905-0001',
+  'tk.err.factor': 'Nhập số điện thoại hoặc số giấy tờ tùy thân của người nộp hồ sơ',
+  'tk.err.phone': 'Số điện thoại không đúng định dạng, ví dụ: 0912345678',
+  'tk.err.idNumber': 'Số giấy tờ tùy thân chỉ gồm 6–20 chữ số hoặc chữ cái, ví dụ: 001099012345',
+  'tk.notFound': 'Không tìm thấy hồ sơ với thông tin đã nhập.',
+  'tk.notFoundHelp':
+    'Hãy kiểm tra lại mã hồ sơ trên giấy tiếp nhận và số điện thoại hoặc số giấy tờ đã khai khi nộp. Nếu vẫn không tìm thấy, hãy liên hệ bộ phận một cửa nơi bạn nộp hồ sơ.',
+  'tk.limited': 'Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau {n} giây.',
+  'tk.badLink':
+    'Đường dẫn tra cứu không đúng hoặc đã bị thay đổi. Hãy quét lại mã QR trên giấy tiếp nhận, hoặc tra cứu bằng mã hồ sơ dưới đây.',
+  'tk.result': 'Kết quả tra cứu',
+  'tk.codeLabel': 'Hồ sơ',
+  'tk.status': 'Tình trạng',
+  'tk.annex': 'Thông tin về tình trạng hồ sơ',
+  'tk.procedure': 'Thủ tục',
+  'tk.agency': 'Cơ quan giải quyết',
+  'tk.submitted': 'Ngày nộp',
+  'tk.received': 'Ngày tiếp nhận',
+  'tk.appointment': 'Ngày hẹn trả kết quả',
+  'tk.returned': 'Ngày trả kết quả',
+  'tk.history': 'Các bước đã thực hiện',
+  'tk.stepLabel': 'Bước:',
+  'tk.again': 'Tra cứu hồ sơ khác',
+  'tk.signedNote': 'Bạn đang xem hồ sơ qua đường dẫn trên giấy tiếp nhận (mã QR).',
+};
