@@ -14,6 +14,7 @@ import {
   trackDossier,
 } from './detail.ts';
 import { readFile, uploadFile } from './files.ts';
+import { markNoticesRead, myDossiers, myNotices } from './mine.ts';
 import { receiveAtCounter, submitOnline } from './receive.ts';
 import type { ActionBody, ListQuery, ReceiveBody, SubmitBody } from './schema.ts';
 import type { DossierCaller } from './store.ts';
@@ -146,5 +147,23 @@ export class DossiersService {
   /** The dossier row version (for forms that act on a dossier they show). */
   async rowVersion(id: string): Promise<number> {
     return (await findDossier(this.db, id)).row_version;
+  }
+
+  /** The signed-in applicant's own dossiers, newest first (III.4.2, III.5.1 a). */
+  mine(auth: AuthContext | undefined, q: { cursor?: string | null | undefined; limit?: number | undefined }) {
+    return myDossiers(this.db, auth, q);
+  }
+
+  /** The signed-in applicant's notices, newest first (III.5.2 a). */
+  notices(
+    auth: AuthContext | undefined,
+    q: { limit?: number | undefined; unread?: boolean | undefined } = {},
+  ) {
+    return myNotices(this.db, auth, q);
+  }
+
+  /** Marks the applicant's notices read: the given ids or all. */
+  readNotices(auth: AuthContext | undefined, ids: readonly number[] | 'all') {
+    return markNoticesRead(this.db, auth, ids);
   }
 }
