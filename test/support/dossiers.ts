@@ -61,6 +61,7 @@ export async function dossierOffice(
   } = {},
 ): Promise<DossierOffice> {
   const db = rt.database.db;
+  await seedPlaces(rt);
   const province = await createAgency(rt.database, { level: 'province' });
   const agency = await createAgency(rt.database, { parentId: province.id, level: 'province_department' });
   const otherAgency = await createAgency(rt.database, {
@@ -218,6 +219,7 @@ export async function dossierOffice(
         agencyId: agency.id,
         applicant,
         summary: 'Nộp trực tuyến',
+        formData: validFormData(citizenIdNumber),
         ...over,
       });
       assert.equal(res.statusCode, 201, res.body);
@@ -245,4 +247,32 @@ export async function dossierOffice(
     },
   };
   return office;
+}
+
+/** Form data the built-in default e-form (version 0) accepts, for online submissions. */
+export function validFormData(idNumber: string): Record<string, unknown> {
+  return {
+    hoTen: 'Trần Thị Bình',
+    soDinhDanh: idNumber,
+    dienThoai: '0912345678',
+    tinh: '38',
+    xa: '14797',
+    diaChi: 'Số 1 đường Lê Lợi',
+    noiDung: 'Nộp trực tuyến',
+    camDoan: true,
+  };
+}
+
+/** The places the default e-form and postal delivery refer to (Thanh Hóa and Hà Nội, one commune each). */
+export async function seedPlaces(rt: TestRuntime): Promise<void> {
+  await rt.database.db
+    .insertInto('catalog_items')
+    .values([
+      { catalog: 'province', code: '38', name: 'Tỉnh Thanh Hóa', parent_code: null, extra: '{}' },
+      { catalog: 'province', code: '01', name: 'Thành phố Hà Nội', parent_code: null, extra: '{}' },
+      { catalog: 'commune', code: '14797', name: 'Phường Hạc Thành', parent_code: '38', extra: '{}' },
+      { catalog: 'commune', code: '00004', name: 'Phường Ba Đình', parent_code: '01', extra: '{}' },
+    ])
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }

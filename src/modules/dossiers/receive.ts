@@ -13,6 +13,7 @@ import { commitChange, FIRST_HASH, notify } from './store.ts';
 import { placeAt } from './placement.ts';
 import { assertPostal, attachFiles, upsertApplicant } from './applicants.ts';
 import type { DossierContext } from './context.ts';
+import { checkOnlineForm, currentEform } from './online-form.ts';
 
 /**
  * A dossier enters the system: received on paper at the counter (or by post) with the counter's
@@ -264,6 +265,8 @@ export async function submitOnline(ctx: DossierContext, c: DossierCaller, body: 
       throw new ConflictError('Thủ tục chưa có quy trình xử lý được ban hành tại cơ quan này', 'no_process');
     assertTransition(null, 'moi_dang_ky');
     const now = new Date();
+    const eform = await currentEform(trx, procedure);
+    const formData = await checkOnlineForm(trx, eform.definition, body.formData, now);
     const step = entryStep(process.definition, true);
     const place = await placeAt(
       { db: trx, legalTime: ctx.legalTime },
@@ -288,7 +291,8 @@ export async function submitOnline(ctx: DossierContext, c: DossierCaller, body: 
       place,
       applicant: body.applicant,
       applicantRef: { id: applicant.id, accountId: auth.account.id },
-      body,
+      body: { ...body, formData },
+      eformVersion: eform.version,
       now,
     });
     const files = await attachFiles(trx, row.id, auth.account.id, body.fileIds, 'component');
@@ -324,6 +328,8 @@ async function insertDossier(
     applicant: ApplicantInput;
     applicantRef: { id: string; accountId: string | null };
     body: Pick<ReceiveBody, 'summary' | 'formData' | 'components' | 'resultDelivery' | 'postal'>;
+    /** The e-form version the online form data was checked against. */
+    eformVersion?: number;
     now: Date;
   },
 ): Promise<DossierRecord> {
@@ -352,6 +358,7 @@ async function insertDossier(
       applicant_address: d.applicant.address ?? null,
       summary: d.body.summary,
       form_data: JSON.stringify(d.body.formData),
+      eform_version: d.eformVersion ?? null,
       components: JSON.stringify(d.body.components),
       submitted_at: d.now,
       result_delivery: d.body.resultDelivery,
