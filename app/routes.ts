@@ -23,6 +23,8 @@ export default [
     route('su-kien/:slug', 'routes/catalog/life-event.tsx'),
     route('huong-dan', 'routes/catalog/guides.tsx'),
     route('huong-dan/:slug', 'routes/catalog/guide.tsx'),
+    route('ho-so-cua-toi', 'routes/my-dossiers/list.tsx'),
+    route('ho-so-cua-toi/:id', 'routes/my-dossiers/dossier.tsx'),
     route('tra-cuu-ho-so', 'routes/tracking/lookup.tsx'),
     route('tra-cuu-ho-so/:code/:token', 'routes/tracking/signed.tsx'),
     // Placeholder until online submission lands; the URL is the final one.

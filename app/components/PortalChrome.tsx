@@ -48,7 +48,11 @@ export function PortalChrome({ children }: { children: ReactNode }) {
                     <li>
                       <NavLink to="/mot-cua">{t('nav.backOffice')}</NavLink>
                     </li>
-                  ) : null}
+                  ) : (
+                    <li>
+                      <NavLink to="/ho-so-cua-toi">{t('nav.myDossiers')}</NavLink>
+                    </li>
+                  )}
                   <li>
                     <NavLink to="/tai-khoan">{t('nav.account')}</NavLink>
                   </li>

@@ -1,6 +1,7 @@
 import { enDossiers } from './en-dossiers.ts';
 import { enDossierReceipt } from './en-dossier-receipt.ts';
 import { enTracking } from './en-tracking.ts';
+import { enMyDossiers } from './en-my-dossiers.ts';
 import { enProcedures } from './en-procedures.ts';
 import { enProceduresAdmin } from './en-procedures-admin.ts';
 import { enStatuses } from './en-statuses.ts';
@@ -18,6 +19,7 @@ export const en: Record<keyof typeof vi, string> = {
   ...enDossiers,
   ...enDossierReceipt,
   ...enTracking,
+  ...enMyDossiers,
   'app.portalName': 'Public Service Portal',
   'app.backOfficeName': 'One-Stop Electronic Information System',
   'app.tagline': 'Administrative procedures online: fast, transparent, anytime, anywhere',

@@ -1,6 +1,7 @@
 import { viDossiers } from './vi-dossiers.ts';
 import { viDossierReceipt } from './vi-dossier-receipt.ts';
 import { viTracking } from './vi-tracking.ts';
+import { viMyDossiers } from './vi-my-dossiers.ts';
 import { viProcedures } from './vi-procedures.ts';
 import { viProceduresAdmin } from './vi-procedures-admin.ts';
 import { viStatuses } from './vi-statuses.ts';
@@ -17,6 +18,7 @@ export const vi = {
   ...viDossiers,
   ...viDossierReceipt,
   ...viTracking,
+  ...viMyDossiers,
   'app.portalName': 'Cổng Dịch vụ công',
   'app.backOfficeName': 'Hệ thống thông tin một cửa điện tử',
   'app.tagline': 'Thực hiện thủ tục hành chính trực tuyến: nhanh chóng, minh bạch, mọi lúc, mọi nơi',
