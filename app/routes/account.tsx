@@ -1,4 +1,4 @@
-import { data, Form, redirect, useSearchParams } from 'react-router';
+import { data, Form, Link, redirect, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../src/domain/datetime.ts';
 import { ChangePassword } from '../../src/modules/accounts/schema.ts';
 import { CsrfField } from '../components/CsrfField.tsx';
@@ -119,6 +119,11 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             <dd>{t(`account.kind.${profile.kind}`)}</dd>
           </div>
         </dl>
+        {profile.kind === 'official' ? null : (
+          <p>
+            <Link to="/ho-so-cua-toi">{t('nav.myDossiers')}</Link>
+          </p>
+        )}
       </section>
       <section aria-labelledby="sessions-title" className="section">
         <h2 id="sessions-title">{t('account.sessions')}</h2>

@@ -88,8 +88,12 @@ describe('my dossiers on the portal', () => {
     await page.getByRole('button', { name: `Đánh dấu đã đọc thông báo: ${title}` }).click();
     await page.waitForURL((u) => u.searchParams.get('tb') === 'read');
     assert.doesNotMatch((await page.locator('main').textContent()) ?? '', new RegExp(title));
-    // The header leads here too.
+    // The header and the account page lead here too.
     assert.equal(await page.getByRole('banner').getByRole('link', { name: 'Hồ sơ của tôi' }).count(), 1);
+    await page.getByRole('banner').getByRole('link', { name: 'Tài khoản' }).click();
+    await page.waitForURL((u) => u.pathname === '/tai-khoan');
+    await page.getByRole('main').getByRole('link', { name: 'Hồ sơ của tôi' }).click();
+    await page.waitForURL((u) => u.pathname === '/ho-so-cua-toi');
     await page.getByRole('link', { name: d.code }).click();
     await page.waitForURL((u) => u.pathname === `/ho-so-cua-toi/${d.id}`);
     assert.equal(await statusOf(page), 'Đang xử lý');
