@@ -195,10 +195,12 @@ describe('back office: a dossier from the counter to its returned result', () =>
       .getByRole('button', { name: 'Phê duyệt, chuyển trả kết quả' })
       .click();
     await leader.getByTestId('conflict').waitFor();
-    assert.match(
-      (await leader.getByTestId('annex-lines').textContent()) ?? '',
-      /Lãnh đạo phòng xem xét, trình ký/,
-    );
+    // The fresh dossier follows the conflict message (the page reloads its data after the 409): wait
+    // for it rather than reading at once, which raced on a loaded machine.
+    await leader
+      .getByTestId('annex-lines')
+      .filter({ hasText: /Lãnh đạo phòng xem xét, trình ký/ })
+      .waitFor({ timeout: 10_000 });
 
     await act(head, 'Trình lãnh đạo cơ quan');
     await act(leader, 'Phê duyệt, chuyển trả kết quả');
