@@ -106,7 +106,7 @@ describe('my dossiers on the portal', () => {
 
   for (const js of [false, true]) {
     const mode = js ? 'with JavaScript' : 'without JavaScript';
-    it(`answers a supplement request online with a file ${mode}`, async () => {
+    it(`answers a supplement request online with a file ${mode}, then withdraws the dossier`, async () => {
       let d = await o.submit();
       d = await o.must(o.counter, d.id, {
         action: 'request_supplement',
@@ -133,6 +133,12 @@ describe('my dossiers on the portal', () => {
       const after = await o.detail(o.counter, d.id);
       assert.equal(after.status, 'da_bo_sung');
       assert.ok(after.files.some((f) => f.fileName === 'cccd.pdf'));
+      // Then the applicant withdraws it, with a reason.
+      await page.getByLabel('Lý do rút hồ sơ').fill('Đã nộp nhầm thủ tục');
+      await page.getByRole('button', { name: 'Rút hồ sơ' }).click();
+      await page.waitForURL((u) => u.searchParams.get('tb') === 'withdraw');
+      await page.getByText('Đã gửi yêu cầu rút hồ sơ.').waitFor();
+      assert.match((await page.getByTestId('history').textContent()) ?? '', /Đã nộp nhầm thủ tục/);
     });
 
     it(`cancels then restores an online dossier before receipt ${mode}; a stale form says so`, async () => {
