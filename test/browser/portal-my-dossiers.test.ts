@@ -66,6 +66,20 @@ describe('my dossiers on the portal', () => {
       rowVersion: d.rowVersion,
       transitionId: o.arrow(d, 'forward'),
     });
+    // A result file (as the one-stop office attaches when the result is ready) to download (III.16.1).
+    const up = await env.rt.services.dossiers.upload(
+      {
+        sessionId: randomUUID(),
+        account: { id: o.ids.counter, kind: 'official', username: 'c', fullName: 'Cán bộ', email: null },
+        grants: [],
+      },
+      { name: 'ket-qua.pdf', bytes: PDF },
+    );
+    await env.rt.database.db
+      .updateTable('dossier_files')
+      .set({ dossier_id: d.id, kind: 'result' })
+      .where('id', '=', up.id)
+      .execute();
     const title = `Thông báo ${randomUUID().slice(0, 6)}`;
     await env.rt.database.db
       .insertInto('notices')
@@ -102,6 +116,13 @@ describe('my dossiers on the portal', () => {
       /Cơ quan có thẩm quyền giải quyết/,
     );
     assert.match((await page.getByTestId('history').textContent()) ?? '', DATE_TIME);
+    const href = await page
+      .getByTestId('results')
+      .getByRole('link', { name: 'Tải về ket-qua.pdf' })
+      .getAttribute('href');
+    const file = await page.request.get(href ?? '');
+    assert.equal(file.status(), 200);
+    assert.match(file.headers()['content-type'] ?? '', /pdf/);
   });
 
   for (const js of [false, true]) {
