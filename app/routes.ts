@@ -27,6 +27,7 @@ export default [
     route('ho-so-cua-toi/:id', 'routes/my-dossiers/dossier.tsx'),
     route('tra-cuu-ho-so', 'routes/tracking/lookup.tsx'),
     route('tra-cuu-ho-so/:code/:token', 'routes/tracking/signed.tsx'),
+    route('nop-ho-so/:code', 'routes/submit/submit.tsx'),
     // Placeholder until online submission lands; the URL is the final one.
     route('nop-ho-so', 'routes/coming-soon.tsx', { id: 'soon-submit' }),
     route('*', 'routes/not-found.tsx'),

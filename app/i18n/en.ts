@@ -1,6 +1,7 @@
 import { enDossiers } from './en-dossiers.ts';
 import { enDossierReceipt } from './en-dossier-receipt.ts';
 import { enTracking } from './en-tracking.ts';
+import { enSubmit } from './en-submit.ts';
 import { enMyDossiers } from './en-my-dossiers.ts';
 import { enProcedures } from './en-procedures.ts';
 import { enProceduresAdmin } from './en-procedures-admin.ts';
@@ -19,6 +20,7 @@ export const en: Record<keyof typeof vi, string> = {
   ...enDossiers,
   ...enDossierReceipt,
   ...enTracking,
+  ...enSubmit,
   ...enMyDossiers,
   'app.portalName': 'Public Service Portal',
   'app.backOfficeName': 'One-Stop Electronic Information System',

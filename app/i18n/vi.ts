@@ -1,6 +1,7 @@
 import { viDossiers } from './vi-dossiers.ts';
 import { viDossierReceipt } from './vi-dossier-receipt.ts';
 import { viTracking } from './vi-tracking.ts';
+import { viSubmit } from './vi-submit.ts';
 import { viMyDossiers } from './vi-my-dossiers.ts';
 import { viProcedures } from './vi-procedures.ts';
 import { viProceduresAdmin } from './vi-procedures-admin.ts';
@@ -18,6 +19,7 @@ export const vi = {
   ...viDossiers,
   ...viDossierReceipt,
   ...viTracking,
+  ...viSubmit,
   ...viMyDossiers,
   'app.portalName': 'Cổng Dịch vụ công',
   'app.backOfficeName': 'Hệ thống thông tin một cửa điện tử',

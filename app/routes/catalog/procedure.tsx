@@ -62,7 +62,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
           availableChannel: {
             '@type': 'ServiceChannel',
             name: t('pc.proc.how.online.title'),
-            serviceUrl: `${base}/nop-ho-so?thuTuc=${encodeURIComponent(p.code)}`,
+            serviceUrl: `${base}/nop-ho-so/${encodeURIComponent(p.code)}`,
           },
         }
       : {}),
@@ -169,10 +169,7 @@ export default function CatalogProcedure({ loaderData }: Route.ComponentProps) {
               <p>{t(`pc.proc.how.${ch}.body`)}</p>
               {ch === 'online' ? (
                 <p>
-                  <Link
-                    className="button button-primary"
-                    to={`/nop-ho-so?thuTuc=${encodeURIComponent(p.code)}`}
-                  >
+                  <Link className="button button-primary" to={`/nop-ho-so/${encodeURIComponent(p.code)}`}>
                     {t('pc.proc.how.online.link')}
                   </Link>
                 </p>

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { hasHorizontalScroll, hydrated, seriousA11yViolations, startBrowserEnv } from '../support/browser.ts';
+import type { BrowserEnv } from '../support/browser.ts';
+import { dossierOffice } from '../support/dossiers.ts';
+import type { DossierOffice } from '../support/dossiers.ts';
+import { PASSWORD } from '../support/factories.ts';
+
+// Online submission on the portal (III.1.1, III.1.2, III.4.2, III.15.2): a signed-in citizen, with and
+// without JavaScript, at 360 px, fills the procedure's e-form (prefilled from the account), gets the
+// field errors next to the fields with everything typed kept, reviews and submits; the counter's
+// online inbox then holds the dossier.
+let env: BrowserEnv;
+let o: DossierOffice;
+let fullName = '';
+
+before(async () => {
+  env = await startBrowserEnv();
+  o = await dossierOffice(env.rt);
+  const acc = await env.rt.database.db
+    .selectFrom('accounts')
+    .select('full_name')
+    .where('username', '=', o.usernames.citizen)
+    .executeTakeFirstOrThrow();
+  fullName = acc.full_name;
+});
+after(async () => env.close());
+
+/** Presses a submit button and waits for the page it leads to (a new document, or the data after the action). */
+async function press(page: Page, name: string | RegExp, js: boolean) {
+  const button = page.getByRole('button', { name, exact: typeof name === 'string' }).first();
+  if (!js) {
+    await Promise.all([page.waitForEvent('load'), button.click()]);
+    return;
+  }
+  const posted = page.waitForResponse((r) => r.request().method() === 'POST');
+  await button.click();
+  await posted;
+  // The loaders revalidate (or the redirect loads) after the action: wait for that data, then a frame.
+  await page.waitForResponse((r) => r.request().method() === 'GET' && r.url().includes('.data'));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+}
+
+for (const js of [false, true]) {
+  const mode = js ? 'with JavaScript' : 'without JavaScript';
+  describe(`portal online submission ${mode}`, () => {
+    it('signs in, fills the prefilled form, fixes an error, reviews and submits', async () => {
+      const page = await env.newPage({ javaScriptEnabled: js, viewport: { width: 360, height: 800 } });
+      const path = `/nop-ho-so/${o.procedureCode}`;
+      await page.goto(path);
+      if (js) await hydrated(page);
+      await page.getByRole('link', { name: 'Đăng nhập để nộp hồ sơ' }).click();
+      await page.waitForURL('**/dang-nhap?next=**');
+      if (js) await hydrated(page);
+      await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(o.usernames.citizen);
+      await page.getByLabel('Mật khẩu').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.waitForURL((u) => u.pathname === path);
+      if (js) await hydrated(page);
+
+      // Prefilled from the account (III.1.1).
+      assert.equal(await page.getByLabel('Họ và tên').inputValue(), fullName);
+      assert.equal(await page.getByLabel('Số định danh cá nhân (CCCD)').inputValue(), o.citizenIdNumber);
+      assert.equal(await page.getByLabel('Số điện thoại', { exact: true }).inputValue(), '0912345678');
+      if (js) assert.deepEqual(await seriousA11yViolations(page), []);
+      if (js) assert.equal(await hasHorizontalScroll(page), false, 'no horizontal scroll at 360 px');
+
+      // Province, then its communes.
+      await page.getByLabel('Tỉnh, thành phố', { exact: true }).selectOption('38');
+      await press(page, 'Cập nhật danh sách xã, phường', js);
+      await page.getByLabel('Xã, phường', { exact: true }).selectOption('14797');
+      await page.getByLabel('Số nhà, đường, thôn, xóm', { exact: true }).fill('Số 5 đường Trần Phú');
+      await page.getByLabel('Nội dung đề nghị').fill('Đề nghị cấp giấy phép');
+      await page.getByLabel('Số điện thoại', { exact: true }).fill('12ab');
+      await press(page, 'Kiểm tra và nộp', js);
+
+      // The error next to the field and in the summary; everything typed kept.
+      const summary = page.locator('.error-summary');
+      await summary.waitFor();
+      assert.match((await summary.textContent()) ?? '', /Số điện thoại/);
+      assert.match((await summary.textContent()) ?? '', /cam đoan/i);
+      assert.match((await page.locator('#f-dienThoai-error').textContent()) ?? '', /10 chữ số/);
+      assert.equal(await page.getByLabel('Số điện thoại', { exact: true }).inputValue(), '12ab');
+      assert.equal(await page.getByLabel('Nội dung đề nghị').inputValue(), 'Đề nghị cấp giấy phép');
+      assert.equal(await page.getByLabel('Xã, phường', { exact: true }).inputValue(), '14797');
+      if (js) assert.deepEqual(await seriousA11yViolations(page), []);
+
+      await page.getByLabel('Số điện thoại', { exact: true }).fill('0912 345 678');
+      await page.getByLabel(/Tôi xin cam đoan/).check();
+      await press(page, 'Kiểm tra và nộp', js);
+      await page.getByRole('heading', { name: 'Kiểm tra thông tin trước khi nộp' }).waitFor();
+      const review = (await page.locator('main').textContent()) ?? '';
+      assert.match(review, /Đề nghị cấp giấy phép/);
+      assert.match(review, /Phường Hạc Thành/);
+      if (js) assert.equal(await hasHorizontalScroll(page), false);
+
+      await press(page, 'Nộp hồ sơ', js);
+      await page.getByTestId('dossier-code').waitFor();
+      const code = ((await page.getByTestId('dossier-code').textContent()) ?? '').trim();
+      assert.match(code, /^\S+-\d{6}-\d{4}$/);
+      assert.equal((await page.getByTestId('dossier-status').textContent())?.trim(), 'Mới đăng ký');
+      if (js) assert.deepEqual(await seriousA11yViolations(page), []);
+
+      const inbox = await o.counter.get('/api/dossiers?list=cho_tiep_nhan');
+      assert.equal(inbox.statusCode, 200, inbox.body);
+      assert.ok(inbox.body.includes(code), 'the counter’s online inbox holds the dossier');
+      const row = await env.rt.database.db
+        .selectFrom('dossiers')
+        .select(['form_data', 'eform_version', 'status'])
+        .where('code', '=', code)
+        .executeTakeFirstOrThrow();
+      assert.equal(row.eform_version, 0);
+      assert.equal(row.status, 'moi_dang_ky');
+      assert.equal(row.form_data.dienThoai, '0912345678');
+    });
+  });
+}
