@@ -167,7 +167,19 @@ async function drive(
   };
   const components = [{ name: 'Tờ khai theo mẫu', copyType: 'original' as const, count: 1, received: true }];
   if (plan === 'online') {
-    await dossiers.submit(await callerFor(services, p.citizenUsername), { ...base, components });
+    // Online dossiers are checked against the procedure's e-form: here the built-in default one.
+    const formData = {
+      hoTen: p.applicant.fullName,
+      soDinhDanh: p.applicant.idNumber,
+      dienThoai: p.applicant.phone,
+      email: p.applicant.email,
+      tinh: '38',
+      xa: '14797',
+      diaChi: p.applicant.address,
+      noiDung: base.summary,
+      camDoan: true,
+    };
+    await dossiers.submit(await callerFor(services, p.citizenUsername), { ...base, formData, components });
     return;
   }
   const decision = plan === 'refused' ? 'refuse' : 'accept';

@@ -94,7 +94,7 @@ describe('portal procedure catalog', () => {
     assert.match((await online.textContent()) ?? '', /^Có nộp trực tuyến được không\?Có\./);
     assert.equal(
       await online.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).getAttribute('href'),
-      `/nop-ho-so?thuTuc=${BIRTH}`,
+      `/nop-ho-so/${BIRTH}`,
     );
     for (const way of ['Nộp trực tuyến', 'Gửi qua bưu chính', 'Nộp trực tiếp'])
       assert.equal(await online.getByRole('heading', { name: way, exact: true }).count(), 1, way);
