@@ -14,6 +14,39 @@ import { PASSWORD } from '../support/factories.ts';
 let env: BrowserEnv;
 let o: DossierOffice;
 let fullName = '';
+/** A second office whose procedure has its own e-form: a conditional field and a repeating group. */
+let g: DossierOffice;
+
+const FORM = {
+  title: 'Tờ khai có nhóm lặp',
+  sections: [
+    {
+      title: 'Người khai',
+      fields: [
+        { key: 'uyQuyen', type: 'checkbox', label: 'Nộp thay người khác' },
+        {
+          key: 'nguoiUyQuyen',
+          type: 'text',
+          label: 'Họ tên người ủy quyền',
+          required: true,
+          visibleWhen: { field: 'uyQuyen', in: ['true'] },
+        },
+        {
+          key: 'thanhVien',
+          type: 'group',
+          label: 'Thành viên gia đình',
+          itemLabel: 'thành viên',
+          minItems: 1,
+          maxItems: 4,
+          fields: [
+            { key: 'ten', type: 'text', label: 'Họ tên thành viên', required: true },
+            { key: 'ngaySinh', type: 'date', label: 'Ngày sinh thành viên', help: 'Dạng DD/MM/YYYY' },
+          ],
+        },
+      ],
+    },
+  ],
+};
 
 before(async () => {
   env = await startBrowserEnv();
@@ -24,6 +57,16 @@ before(async () => {
     .where('username', '=', o.usernames.citizen)
     .executeTakeFirstOrThrow();
   fullName = acc.full_name;
+  g = await dossierOffice(env.rt);
+  const proc = await env.rt.database.db
+    .selectFrom('procedures')
+    .select('id')
+    .where('code', '=', g.procedureCode)
+    .executeTakeFirstOrThrow();
+  await env.rt.database.db
+    .insertInto('eform_versions')
+    .values({ procedure_id: proc.id, version: 1, definition: JSON.stringify(FORM) })
+    .execute();
 });
 after(async () => env.close());
 
@@ -113,6 +156,67 @@ for (const js of [false, true]) {
       assert.equal(row.eform_version, 0);
       assert.equal(row.status, 'moi_dang_ky');
       assert.equal(row.form_data.dienThoai, '0912345678');
+    });
+  });
+}
+
+for (const js of [false, true]) {
+  const mode = js ? 'with JavaScript' : 'without JavaScript';
+  describe(`portal online submission, repeating groups and conditional fields ${mode}`, () => {
+    it('adds and removes group items and shows the conditional field when it applies', async () => {
+      const page = await env.newPage({ javaScriptEnabled: js, viewport: { width: 360, height: 800 } });
+      const path = `/nop-ho-so/${g.procedureCode}`;
+      await page.goto(`/dang-nhap?next=${encodeURIComponent(path)}`);
+      if (js) await hydrated(page);
+      await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(g.usernames.citizen);
+      await page.getByLabel('Mật khẩu').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.waitForURL((u) => u.pathname === path);
+      if (js) await hydrated(page);
+
+      const other = page.getByLabel('Họ tên người ủy quyền');
+      if (js) {
+        assert.equal(await other.count(), 0, 'hidden until "Nộp thay" is ticked');
+        await page.getByLabel('Nộp thay người khác').check();
+        await other.waitFor();
+      } else {
+        assert.match(
+          (await page.locator('#f-nguoiUyQuyen-hint').textContent()) ?? '',
+          /Chỉ điền khi “Nộp thay người khác” là: Có/,
+        );
+        await page.getByLabel('Nộp thay người khác').check();
+      }
+      await other.fill('Nguyễn Văn Cha');
+
+      await page.getByLabel('Họ tên thành viên').fill('Nguyễn Thị Con');
+      await press(page, 'Thêm thành viên', js);
+      assert.equal(await page.getByLabel('Họ tên thành viên').count(), 2);
+      assert.equal(await page.getByLabel('Họ tên thành viên').first().inputValue(), 'Nguyễn Thị Con');
+      assert.equal(await other.inputValue(), 'Nguyễn Văn Cha', 'typed values survive adding an item');
+      await press(page, 'Kiểm tra và nộp', js);
+      // The empty second item is an error next to its field.
+      await page.locator('#f-thanhVien\\[1\\]\\.ten-error').waitFor();
+      await press(page, 'Bỏ thành viên 2', js);
+      assert.equal(await page.getByLabel('Họ tên thành viên').count(), 1);
+      await page.getByLabel('Ngày sinh thành viên').fill('05/01/2015');
+      if (js) assert.deepEqual(await seriousA11yViolations(page), []);
+      if (js) assert.equal(await hasHorizontalScroll(page), false);
+      await press(page, 'Kiểm tra và nộp', js);
+      await page.getByRole('heading', { name: 'Kiểm tra thông tin trước khi nộp' }).waitFor();
+      await press(page, 'Nộp hồ sơ', js);
+      await page.getByTestId('dossier-code').waitFor();
+      const code = ((await page.getByTestId('dossier-code').textContent()) ?? '').trim();
+      const row = await env.rt.database.db
+        .selectFrom('dossiers')
+        .select(['form_data', 'eform_version'])
+        .where('code', '=', code)
+        .executeTakeFirstOrThrow();
+      assert.equal(row.eform_version, 1);
+      assert.deepEqual(row.form_data, {
+        uyQuyen: true,
+        nguoiUyQuyen: 'Nguyễn Văn Cha',
+        thanhVien: [{ ten: 'Nguyễn Thị Con', ngaySinh: '2015-01-05' }],
+      });
     });
   });
 }

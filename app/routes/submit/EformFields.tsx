@@ -104,7 +104,7 @@ export function EformFields({ fields, prefix, values, errors, options, visible, 
               </p>
             );
           case 'group': {
-            const n = itemCount(f, values);
+            const n = itemCount(f, values, name);
             const label = f.itemLabel ?? f.label;
             return (
               <fieldset key={name} className="fieldset" id={`f-${name}`}>

@@ -11,8 +11,13 @@ export const itemName = (group: string, i: number, sub: string) => `${group}[${i
 export const countName = (group: string) => `n.${group}`;
 
 /** Items a repeating group shows: what was posted, else its minimum (at least one). */
-export function itemCount(f: Extract<EformField, { type: 'group' }>, values: FlatValues): number {
-  const n = Number(values[countName(f.key)] ?? '');
+export function itemCount(
+  f: Extract<EformField, { type: 'group' }>,
+  values: FlatValues,
+  name: string = f.key,
+): number {
+  const raw = values[countName(name)];
+  const n = raw ? Number(raw) : NaN;
   const min = Math.max(1, f.minItems ?? (f.required ? 1 : 0));
   const max = f.maxItems ?? 50;
   return Number.isInteger(n) && n >= 0 ? Math.min(Math.max(n, 0), max) : Math.min(min, max);
@@ -41,7 +46,7 @@ export function readForm(def: EformDefinition, form: FormData): FlatValues {
       const name = `${prefix}${f.key}`;
       if (f.type === 'group') {
         take(countName(name));
-        const n = itemCount(f, out);
+        const n = itemCount(f, out, name);
         for (let i = 0; i < n; i++) walk(f.fields, `${name}[${i}].`);
       } else if (f.type !== 'file') take(name);
     }
@@ -57,7 +62,7 @@ export function toFormData(def: EformDefinition, values: FlatValues): Record<str
     for (const f of fields) {
       const name = `${prefix}${f.key}`;
       if (f.type === 'group') {
-        const n = itemCount(f, values);
+        const n = itemCount(f, values, name);
         out[f.key] = Array.from({ length: n }, (_, i) => build(f.fields, `${name}[${i}].`));
       } else if (f.type === 'checkbox') out[f.key] = values[name] === 'on';
       else if (f.type !== 'file') out[f.key] = values[name] ?? '';

@@ -169,7 +169,13 @@ function prefillValue(def: EformDefinition, values: FlatValues, prefill: EformPr
   return f ? (values[f.key] ?? '').trim() : '';
 }
 
-function body(w: WebContext, procedureCode: string, def: EformDefinition, values: FlatValues) {
+function body(
+  w: WebContext,
+  procedureCode: string,
+  def: EformDefinition,
+  values: FlatValues,
+  account: { id_number: string | null; tax_code: string | null; phone: string | null } | undefined,
+) {
   const opt = (v: string | undefined) => (v && v.trim() ? v.trim() : null);
   const postal = values.delivery === 'postal';
   return {
@@ -177,10 +183,13 @@ function body(w: WebContext, procedureCode: string, def: EformDefinition, values
     agencyId: values.agencyId ?? '',
     applicant: {
       kind: w.auth?.account.kind === 'organisation' ? 'organisation' : 'citizen',
-      idNumber: prefillValue(def, values, 'idNumber') || prefillValue(def, values, 'taxCode'),
+      idNumber:
+        prefillValue(def, values, 'idNumber') ||
+        prefillValue(def, values, 'taxCode') ||
+        (account?.id_number ?? account?.tax_code ?? ''),
       fullName: prefillValue(def, values, 'fullName') || (w.auth?.account.fullName ?? ''),
       orgName: opt(prefillValue(def, values, 'orgName')),
-      phone: opt(prefillValue(def, values, 'phone').replace(/[\s.-]/g, '')),
+      phone: opt(prefillValue(def, values, 'phone').replace(/[\s.-]/g, '')) ?? account?.phone ?? null,
       email: opt(prefillValue(def, values, 'email')),
       address: opt(prefillValue(def, values, 'address')),
       communeCode: opt(prefillValue(def, values, 'communeCode')),
@@ -232,7 +241,13 @@ export async function submitAction(w: WebContext, code: string, request: Request
     }
     return page({});
   }
-  const parsed = SubmitBody.safeParse(body(w, procedure.code, eform.definition, values));
+  // The account's own numbers when the form does not ask for them.
+  const account = await w.services.database.db
+    .selectFrom('accounts')
+    .select(['id_number', 'tax_code', 'phone'])
+    .where('id', '=', w.auth.account.id)
+    .executeTakeFirst();
+  const parsed = SubmitBody.safeParse(body(w, procedure.code, eform.definition, values, account));
   const problems: { field: string; message: string }[] = parsed.success
     ? []
     : parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));

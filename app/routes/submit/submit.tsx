@@ -41,7 +41,7 @@ function order(def: EformDefinition, values: FlatValues): string[] {
       const name = `${prefix}${f.key}`;
       out.push(name);
       if (f.type === 'group')
-        for (let i = 0; i < itemCount(f, values); i++) walk(f.fields, itemName(name, i, ''));
+        for (let i = 0; i < itemCount(f, values, name); i++) walk(f.fields, itemName(name, i, ''));
     }
   };
   def.sections.forEach((s) => walk(s.fields, ''));
@@ -64,7 +64,7 @@ function Review({ d }: { d: SubmitPageData }) {
       const name = `${prefix}${f.key}`;
       if (f.type === 'file') return [];
       if (f.type === 'group')
-        return Array.from({ length: itemCount(f, d.values) }, (_, i) =>
+        return Array.from({ length: itemCount(f, d.values, name) }, (_, i) =>
           items(f.fields, itemName(name, i, '')).map((x) => ({
             ...x,
             label: `${t('sb.item', { label: f.itemLabel ?? f.label, n: i + 1 })}: ${x.label}`,
@@ -148,6 +148,7 @@ function EditForm({ d }: { d: SubmitPageData }) {
   const all = d.definition.sections.flatMap((s) => s.fields);
   const postal = (live ?? values).delivery === 'postal';
   const e = d.errors;
+  const names = order(d.definition, values);
   return (
     <Form
       method="post"
@@ -169,7 +170,15 @@ function EditForm({ d }: { d: SubmitPageData }) {
       >
         {t('sb.check')}
       </button>
-      <ErrorSummary errors={e} order={order(d.definition, values)} formError={d.formError} />
+      <ErrorSummary
+        errors={e}
+        order={names}
+        formError={
+          [d.formError, ...Object.entries(e).flatMap(([k, m]) => (names.includes(k) || !m ? [] : [m]))]
+            .filter(Boolean)
+            .join(' ') || undefined
+        }
+      />
       {d.signedIn ? <Notice>{t('sb.prefilled')}</Notice> : null}
       <fieldset className="fieldset">
         <legend>{t('sb.where')}</legend>
