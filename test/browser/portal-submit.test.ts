@@ -32,6 +32,15 @@ const FORM = {
           visibleWhen: { field: 'uyQuyen', in: ['true'] },
         },
         {
+          key: 'banSao',
+          type: 'file',
+          label: 'Bản sao giấy khai sinh',
+          required: true,
+          maxBytes: 1_048_576,
+          extensions: ['pdf'],
+          maxFiles: 2,
+        },
+        {
           key: 'thanhVien',
           type: 'group',
           label: 'Thành viên gia đình',
@@ -77,11 +86,12 @@ async function press(page: Page, name: string | RegExp, js: boolean) {
     await Promise.all([page.waitForEvent('load'), button.click()]);
     return;
   }
+  // The loaders revalidate (or the redirect loads) after the action: wait for that data, then a frame.
   const posted = page.waitForResponse((r) => r.request().method() === 'POST');
+  const loaded = page.waitForResponse((r) => r.request().method() === 'GET' && r.url().includes('.data'));
   await button.click();
   await posted;
-  // The loaders revalidate (or the redirect loads) after the action: wait for that data, then a frame.
-  await page.waitForResponse((r) => r.request().method() === 'GET' && r.url().includes('.data'));
+  await loaded;
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
 }
 
@@ -199,6 +209,15 @@ for (const js of [false, true]) {
       await press(page, 'Bỏ thành viên 2', js);
       assert.equal(await page.getByLabel('Họ tên thành viên').count(), 1);
       await page.getByLabel('Ngày sinh thành viên').fill('05/01/2015');
+      assert.match(
+        (await page.locator('#f-banSao-hint').textContent()) ?? '',
+        /Tối đa 1 MB mỗi tệp, định dạng: PDF/,
+      );
+      await page.getByLabel('Bản sao giấy khai sinh').setInputFiles({
+        name: 'khai-sinh.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n%thu nghiem\n'),
+      });
       if (js) assert.deepEqual(await seriousA11yViolations(page), []);
       if (js) assert.equal(await hasHorizontalScroll(page), false);
       await press(page, 'Kiểm tra và nộp', js);
@@ -212,7 +231,17 @@ for (const js of [false, true]) {
         .where('code', '=', code)
         .executeTakeFirstOrThrow();
       assert.equal(row.eform_version, 1);
+      const files = (row.form_data as { banSao?: string[] }).banSao ?? [];
+      assert.equal(files.length, 1);
+      const attached = await env.rt.database.db
+        .selectFrom('dossier_files as f')
+        .innerJoin('dossiers as d', 'd.id', 'f.dossier_id')
+        .select(['f.file_name', 'd.code'])
+        .where('f.id', '=', files[0] ?? '')
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(attached, { file_name: 'khai-sinh.pdf', code });
       assert.deepEqual(row.form_data, {
+        banSao: files,
         uyQuyen: true,
         nguoiUyQuyen: 'Nguyễn Văn Cha',
         thanhVien: [{ ten: 'Nguyễn Thị Con', ngaySinh: '2015-01-05' }],

@@ -1,11 +1,11 @@
 import { useT } from '../../i18n/index.ts';
 import type { EformCondition, EformField } from '../../../src/domain/eform.ts';
 import { CheckboxField } from '../../components/CheckboxField.tsx';
-import { Field } from '../../components/Field.tsx';
+import { describedBy, Field, FieldFrame, fieldId } from '../../components/Field.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
 import type { FieldErrors } from '../../lib/errors.ts';
-import { countName, itemCount, itemName } from './submit-values.ts';
+import { countName, filesName, filesOf, itemCount, itemName } from './submit-values.ts';
 import type { FlatValues } from './submit-values.ts';
 
 /**
@@ -93,16 +93,44 @@ export function EformFields({ fields, prefix, values, errors, options, visible, 
                 defaultChecked={values[name] === 'on'}
               />
             );
-          case 'file':
+          case 'file': {
+            const kept = filesOf(values, name);
+            const limits = t('sb.file', {
+              size: sizeOf(f.maxBytes),
+              ext: f.extensions.map((x) => x.toUpperCase()).join(', '),
+            });
             return (
-              <p key={name} className="field-hint">
-                {f.label}:{' '}
-                {t('sb.file', {
-                  size: sizeOf(f.maxBytes),
-                  ext: f.extensions.map((e) => e.toUpperCase()).join(', '),
-                })}
-              </p>
+              <FieldFrame key={name} {...common} hint={[hint, limits].filter(Boolean).join('. ')}>
+                <input type="hidden" name={filesName(name)} value={JSON.stringify(kept)} />
+                {kept.length ? (
+                  <ul className="file-list">
+                    {kept.map((x) => (
+                      <li key={x.id}>
+                        {x.name}{' '}
+                        <button
+                          type="submit"
+                          name="intent"
+                          value={`unfile:${name}:${x.id}`}
+                          className="button button-link"
+                        >
+                          {t('sb.unfile', { name: x.name })}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                <input
+                  id={fieldId(name)}
+                  name={name}
+                  type="file"
+                  className="input"
+                  multiple={(f.maxFiles ?? 1) > 1}
+                  accept={f.extensions.map((x) => `.${x.replace(/^\./, '')}`).join(',')}
+                  aria-describedby={describedBy(fieldId(name), 'hint', errors[name])}
+                />
+              </FieldFrame>
             );
+          }
           case 'group': {
             const n = itemCount(f, values, name);
             const label = f.itemLabel ?? f.label;

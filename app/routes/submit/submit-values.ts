@@ -48,7 +48,8 @@ export function readForm(def: EformDefinition, form: FormData): FlatValues {
         take(countName(name));
         const n = itemCount(f, out, name);
         for (let i = 0; i < n; i++) walk(f.fields, `${name}[${i}].`);
-      } else if (f.type !== 'file') take(name);
+      } else if (f.type === 'file') take(filesName(name));
+      else take(name);
     }
   };
   for (const s of def.sections) walk(s.fields, '');
@@ -65,7 +66,8 @@ export function toFormData(def: EformDefinition, values: FlatValues): Record<str
         const n = itemCount(f, values, name);
         out[f.key] = Array.from({ length: n }, (_, i) => build(f.fields, `${name}[${i}].`));
       } else if (f.type === 'checkbox') out[f.key] = values[name] === 'on';
-      else if (f.type !== 'file') out[f.key] = values[name] ?? '';
+      else if (f.type === 'file') out[f.key] = filesOf(values, name).map((x) => x.id);
+      else out[f.key] = values[name] ?? '';
     }
     return out;
   };
@@ -74,3 +76,22 @@ export function toFormData(def: EformDefinition, values: FlatValues): Record<str
 
 /** `formData.thanhVien[0].ten` → `thanhVien[0].ten`: the control's name. */
 export const controlName = (field: string) => field.replace(/^formData\./, '');
+
+/** The hidden field that keeps a file field's uploads between steps: JSON of {id, name}. */
+export const filesName = (name: string) => `${name}.files`;
+
+export function filesOf(values: FlatValues, name: string): { id: string; name: string }[] {
+  try {
+    const v: unknown = JSON.parse(values[filesName(name)] ?? '[]');
+    return Array.isArray(v)
+      ? v
+          .filter((x: unknown): x is { id: string; name: string } => {
+            const o = x as { id?: unknown; name?: unknown } | null;
+            return typeof o?.id === 'string' && typeof o.name === 'string';
+          })
+          .slice(0, 20)
+      : [];
+  } catch {
+    return [];
+  }
+}

@@ -7,7 +7,7 @@ import type { WebContext } from '../../context.ts';
 import { asAppError, errorMessage } from '../../lib/errors.ts';
 import type { FieldErrors } from '../../lib/errors.ts';
 import { failWith, redirectTo } from '../../lib/http.ts';
-import { controlName, readForm, toFormData } from './submit-values.ts';
+import { controlName, filesName, filesOf, readForm, toFormData } from './submit-values.ts';
 import type { FlatValues } from './submit-values.ts';
 
 /**
@@ -247,7 +247,14 @@ export async function submitAction(w: WebContext, code: string, request: Request
     .select(['id_number', 'tax_code', 'phone'])
     .where('id', '=', w.auth.account.id)
     .executeTakeFirst();
-  const parsed = SubmitBody.safeParse(body(w, procedure.code, eform.definition, values, account));
+  const fileErrors = await uploadFiles(w, eform.definition, form, values, intent);
+  if (intent.startsWith('unfile:')) return page({});
+  const parsed = SubmitBody.safeParse({
+    ...body(w, procedure.code, eform.definition, values, account),
+    fileIds: eform.definition.sections
+      .flatMap((s) => s.fields)
+      .flatMap((f) => (f.type === 'file' ? filesOf(values, f.key).map((x) => x.id) : [])),
+  });
   const problems: { field: string; message: string }[] = parsed.success
     ? []
     : parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
@@ -261,7 +268,8 @@ export async function submitAction(w: WebContext, code: string, request: Request
   } catch (err) {
     problems.push(...(asAppError(err)?.fields ?? []));
   }
-  if (problems.length || !parsed.success) return page({ errors: toErrors(problems) });
+  if (problems.length || !parsed.success || Object.keys(fileErrors).length)
+    return page({ errors: { ...toErrors(problems), ...fileErrors } });
   if (intent !== 'submit') return page({ step: 'review' });
   try {
     const id = await w.services.dossiers.submit({ auth: w.auth, actor: w.actor }, parsed.data);
@@ -282,4 +290,51 @@ export async function submitted(w: WebContext, id: string) {
   } catch {
     return null;
   }
+}
+
+/**
+ * Files chosen in the form's file fields (II.2.3): checked against the field's size and formats,
+ * then stored through the dossier service's upload (type by content); the kept list travels in a
+ * hidden field. `unfile:<field>:<id>` removes one.
+ */
+async function uploadFiles(
+  w: WebContext,
+  def: EformDefinition,
+  form: FormData,
+  values: FlatValues,
+  intent: string,
+): Promise<FieldErrors> {
+  const errors: FieldErrors = {};
+  for (const f of def.sections.flatMap((s) => s.fields)) {
+    if (f.type !== 'file') continue;
+    let kept = filesOf(values, f.key);
+    const [verb, field, id] = intent.split(':');
+    if (verb === 'unfile' && field === f.key) kept = kept.filter((x) => x.id !== id);
+    for (const entry of form.getAll(f.key)) {
+      if (!(entry instanceof File) || entry.size === 0 || !entry.name) continue;
+      const ext = entry.name.split('.').pop()?.toLowerCase() ?? '';
+      if (!f.extensions.map((e) => e.toLowerCase().replace(/^\./, '')).includes(ext)) {
+        errors[f.key] = `${entry.name}: chỉ nhận định dạng ${f.extensions.join(', ')}`;
+        continue;
+      }
+      if (entry.size > f.maxBytes) {
+        errors[f.key] = `${entry.name}: vượt quá ${Math.round(f.maxBytes / 1024)} KB`;
+        continue;
+      }
+      try {
+        const up = await w.services.dossiers.upload(w.auth, {
+          name: entry.name,
+          bytes: new Uint8Array(await entry.arrayBuffer()),
+        });
+        kept.push({ id: up.id, name: up.fileName });
+      } catch (err) {
+        const e = asAppError(err);
+        if (e?.code !== 'validation_failed') throw err;
+        errors[f.key] = `${entry.name}: ${e.fields?.[0]?.message ?? errorMessage(e, w.lang)}`;
+      }
+    }
+    if (f.maxFiles && kept.length > f.maxFiles) kept = kept.slice(0, f.maxFiles);
+    values[filesName(f.key)] = JSON.stringify(kept);
+  }
+  return errors;
 }

@@ -152,6 +152,7 @@ function EditForm({ d }: { d: SubmitPageData }) {
   return (
     <Form
       method="post"
+      encType="multipart/form-data"
       className="form"
       noValidate
       onChange={(ev) => read(ev.currentTarget)}
