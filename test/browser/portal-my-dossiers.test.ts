@@ -101,6 +101,9 @@ describe('my dossiers on the portal', () => {
     await assertClean(page, 'list');
     await page.getByRole('button', { name: `Đánh dấu đã đọc thông báo: ${title}` }).click();
     await page.waitForURL((u) => u.searchParams.get('tb') === 'read');
+    // The page shows the reloaded notices a moment after the URL changes: wait for the title to go
+    // (reading at once raced on a loaded machine).
+    await page.locator('main', { hasText: title }).waitFor({ state: 'detached', timeout: 10_000 });
     assert.doesNotMatch((await page.locator('main').textContent()) ?? '', new RegExp(title));
     // The header and the account page lead here too.
     assert.equal(await page.getByRole('banner').getByRole('link', { name: 'Hồ sơ của tôi' }).count(), 1);
