@@ -28,8 +28,8 @@ export default [
     route('tra-cuu-ho-so', 'routes/tracking/lookup.tsx'),
     route('tra-cuu-ho-so/:code/:token', 'routes/tracking/signed.tsx'),
     route('nop-ho-so/:code', 'routes/submit/submit.tsx'),
-    // Placeholder until online submission lands; the URL is the final one.
-    route('nop-ho-so', 'routes/coming-soon.tsx', { id: 'soon-submit' }),
+    // Applying online starts from a procedure: the catalog of procedures done entirely online.
+    route('nop-ho-so', 'routes/submit-start.tsx'),
     route('*', 'routes/not-found.tsx'),
   ]),
   route('ngon-ngu', 'routes/language.tsx'),

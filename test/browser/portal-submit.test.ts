@@ -249,3 +249,13 @@ for (const js of [false, true]) {
     });
   });
 }
+
+describe('portal: where applying online starts', () => {
+  it('leads the menu’s “Nộp hồ sơ” to the catalog of procedures done entirely online', async () => {
+    const page = await env.newPage({ javaScriptEnabled: false });
+    await page.goto('/nop-ho-so');
+    const url = new URL(page.url());
+    assert.equal(url.pathname, '/thu-tuc-hanh-chinh');
+    assert.equal(url.searchParams.get('onlineLevel'), 'full');
+  });
+});
