@@ -11,10 +11,10 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../error
 import type { AuthContext } from '../accounts/sessions.ts';
 import { requireScopes } from '../access/authorize.ts';
 import { choicesFor, stepOf } from './placement.ts';
-import { assertReader, availableActions, standingOf } from './rules.ts';
+import { assertReader, availableActions, readableStanding, standingOf } from './rules.ts';
 import type { ApplicantView, DossierDetail, OfficialChoice, PublicDossier } from './schema.ts';
 import type { DossierRecord, OfficialPlace } from './store.ts';
-import { findDossier, processOf, tookPart } from './store.ts';
+import { findDossier, processOf } from './store.ts';
 
 /** Reading one dossier: the full view for officials (II.8.2, II.18.1), the tracking view (II.19, II.20.1 d). */
 
@@ -152,10 +152,7 @@ export async function dossierDetail(
 ): Promise<DossierDetail> {
   if (!auth) throw new UnauthenticatedError();
   const row = await findDossier(db, id);
-  const standing = standingOf(auth, place, row);
-  // Whoever acted on the dossier keeps reading it (read-only) once it has left their partition: the
-  // other agency of a liên thông step gets the dossier it has just sent back, not a 403.
-  if (!standing.reader && !(await tookPart(db, auth.account.id, row.id))) assertReader(standing);
+  const standing = await readableStanding(db, auth, place, row);
   const def = await processOf(db, row.process_id);
   const [names, events, files] = await Promise.all([
     placeNames(db, row),
@@ -417,8 +414,7 @@ export async function dossierProcess(
 ): Promise<ProcessDefinition> {
   if (!auth) throw new UnauthenticatedError();
   const row = await findDossier(db, id);
-  const standing = standingOf(auth, place, row);
-  if (!standing.reader && !(await tookPart(db, auth.account.id, row.id))) assertReader(standing);
+  await readableStanding(db, auth, place, row);
   return processOf(db, row.process_id);
 }
 

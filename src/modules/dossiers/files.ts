@@ -5,8 +5,8 @@ import { toNfc } from '../../domain/text.ts';
 import type { Executor } from '../../db/tx.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.ts';
 import type { AuthContext } from '../accounts/sessions.ts';
-import { assertReader, standingOf } from './rules.ts';
-import { findDossier, officialPlace, tookPart } from './store.ts';
+import { readableStanding } from './rules.ts';
+import { findDossier, officialPlace } from './store.ts';
 
 /**
  * Dossier attachments (II.5.2, V.24): scanned components, supplements, drafts and results. Type is
@@ -100,8 +100,7 @@ export async function readFile(
   if (row.dossier_id) {
     const dossier = await findDossier(db, row.dossier_id);
     const place = auth.account.kind === 'official' ? await officialPlace(db, auth.account.id) : null;
-    const standing = standingOf(auth, place, dossier);
-    if (!standing.reader && !(await tookPart(db, auth.account.id, dossier.id))) assertReader(standing);
+    await readableStanding(db, auth, place, dossier);
   } else if (row.uploaded_by !== auth.account.id) {
     throw new ForbiddenError('Tệp không thuộc hồ sơ bạn được xem');
   }

@@ -185,15 +185,7 @@ export async function placeAt(
   let holderId: string | null = null;
   if (step.kind !== 'end' && step.actor) {
     if (input.assigneeId) {
-      const ok = await poolMembers(db, pool, input.assigneeId);
-      if (ok.length === 0) {
-        throw new ValidationError([
-          {
-            field: 'assigneeId',
-            message: `Người nhận xử lý (assigneeId) không thuộc những người thực hiện bước “${step.name}”`,
-          },
-        ]);
-      }
+      await assertInPool(db, pool, step, input.assigneeId);
       holderId = input.assigneeId;
     } else if (pool.officialIds?.length === 1) {
       holderId = pool.officialIds[0] ?? null;
@@ -245,13 +237,16 @@ export async function assertCanHold(
   const step = stepOf(def, row.step_id);
   const pool = poolOf(step, row.agency_id, null);
   pool.agencyId = row.holder_agency_id;
-  const ok = await poolMembers(db, { ...pool, departmentId: pool.departmentId }, assigneeId);
-  if (ok.length === 0) {
-    throw new ValidationError([
-      {
-        field: 'assigneeId',
-        message: `Người nhận xử lý (assigneeId) không thuộc những người thực hiện bước “${step.name}”`,
-      },
-    ]);
-  }
+  await assertInPool(db, pool, step, assigneeId);
+}
+
+/** 400 naming assigneeId unless the official is an active member of the step's pool. */
+async function assertInPool(db: Executor, pool: Pool, step: ProcessStep, assigneeId: string): Promise<void> {
+  if ((await poolMembers(db, pool, assigneeId)).length > 0) return;
+  throw new ValidationError([
+    {
+      field: 'assigneeId',
+      message: `Người nhận xử lý (assigneeId) không thuộc những người thực hiện bước “${step.name}”`,
+    },
+  ]);
 }

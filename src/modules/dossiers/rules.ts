@@ -7,8 +7,9 @@ import type { ProcessDefinition, ProcessTransition } from '../../domain/process.
 import { ConflictError, ForbiddenError } from '../../errors.ts';
 import type { AuthContext } from '../accounts/sessions.ts';
 import type { AvailableAction } from './schema.ts';
+import type { Executor } from '../../db/tx.ts';
 import type { DossierRecord, OfficialPlace } from './store.ts';
-import { holds } from './store.ts';
+import { holds, tookPart } from './store.ts';
 
 /**
  * Who may do what to a dossier, as data the executor enforces and the detail page shows as buttons:
@@ -55,6 +56,22 @@ export function standingOf(auth: AuthContext, place: OfficialPlace | null, row: 
 
 export function assertReader(s: Standing): void {
   if (!s.reader) throw new ForbiddenError('Hồ sơ không thuộc phạm vi dữ liệu của bạn');
+}
+
+/**
+ * The caller's standing once they may read the dossier (else 403): by partition, role or holding, or
+ * because they acted on it — read-only once it has left their partition, as the other agency of a
+ * liên thông step that has just sent it back.
+ */
+export async function readableStanding(
+  db: Executor,
+  auth: AuthContext,
+  place: OfficialPlace | null,
+  row: DossierRecord,
+): Promise<Standing> {
+  const standing = standingOf(auth, place, row);
+  if (!standing.reader && !(await tookPart(db, auth.account.id, row.id))) assertReader(standing);
+  return standing;
 }
 
 export const statusWord = (s: string) => `“${STATUS_INFO[s as DossierStatus]?.label ?? s}”`;
