@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -13,7 +13,9 @@ import type { TestRuntime } from './runtime.ts';
  * builds nothing) listening on 127.0.0.1 on a free port, and Debian's Chromium driven by
  * playwright-core (never a downloaded browser).
  */
-export const BUILD_DIR = fileURLToPath(new URL('../../build', import.meta.url));
+export const BUILD_DIR = process.env.BUILD_DIR
+  ? resolve(process.env.BUILD_DIR)
+  : fileURLToPath(new URL('../../build', import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
