@@ -25,6 +25,24 @@ const FORM = {
       fields: [
         { key: 'uyQuyen', type: 'checkbox', label: 'Nộp thay người khác' },
         {
+          key: 'mucDich',
+          type: 'choice',
+          multiple: true,
+          label: 'Mục đích sử dụng',
+          required: true,
+          options: [
+            { value: 'hoc', label: 'Đi học' },
+            { value: 'viec', label: 'Xin việc' },
+            { value: 'khac', label: 'Khác' },
+          ],
+        },
+        {
+          key: 'mucDichKhac',
+          type: 'text',
+          label: 'Mục đích khác',
+          visibleWhen: { field: 'mucDich', in: ['khac'] },
+        },
+        {
           key: 'nguoiUyQuyen',
           type: 'text',
           label: 'Họ tên người ủy quyền',
@@ -197,6 +215,12 @@ for (const js of [false, true]) {
         await page.getByLabel('Nộp thay người khác').check();
       }
       await other.fill('Nguyễn Văn Cha');
+      // A multiple choice: one checkbox per option; a field shown when one of the ticked is "Khác".
+      const otherAim = page.getByLabel('Mục đích khác');
+      if (js) assert.equal(await otherAim.count(), 0);
+      await page.getByLabel('Đi học').check();
+      await page.getByLabel('Khác', { exact: true }).check();
+      await otherAim.fill('Du lịch');
 
       await page.getByLabel('Họ tên thành viên').fill('Nguyễn Thị Con');
       await press(page, 'Thêm thành viên', js);
@@ -222,6 +246,7 @@ for (const js of [false, true]) {
       if (js) assert.equal(await hasHorizontalScroll(page), false);
       await press(page, 'Kiểm tra và nộp', js);
       await page.getByRole('heading', { name: 'Kiểm tra thông tin trước khi nộp' }).waitFor();
+      assert.match((await page.locator('main').textContent()) ?? '', /Đi học, Khác/);
       await press(page, 'Nộp hồ sơ', js);
       await page.getByTestId('dossier-code').waitFor();
       const code = ((await page.getByTestId('dossier-code').textContent()) ?? '').trim();
@@ -244,6 +269,8 @@ for (const js of [false, true]) {
         banSao: files,
         uyQuyen: true,
         nguoiUyQuyen: 'Nguyễn Văn Cha',
+        mucDich: ['hoc', 'khac'],
+        mucDichKhac: 'Du lịch',
         thanhVien: [{ ten: 'Nguyễn Thị Con', ngaySinh: '2015-01-05' }],
       });
     });

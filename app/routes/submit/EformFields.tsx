@@ -1,11 +1,11 @@
 import { useT } from '../../i18n/index.ts';
 import type { EformCondition, EformField } from '../../../src/domain/eform.ts';
-import { CheckboxField } from '../../components/CheckboxField.tsx';
+import { CheckboxField, CheckboxGroup } from '../../components/CheckboxField.tsx';
 import { describedBy, Field, FieldFrame, fieldId } from '../../components/Field.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
 import type { FieldErrors } from '../../lib/errors.ts';
-import { countName, filesName, filesOf, itemCount, itemName } from './submit-values.ts';
+import { countName, filesName, filesOf, itemCount, itemName, pickedOf } from './submit-values.ts';
 import type { FlatValues } from './submit-values.ts';
 
 /**
@@ -57,7 +57,18 @@ export function EformFields({ fields, prefix, values, errors, options, visible, 
           case 'textarea':
             return <TextAreaField key={name} {...common} defaultValue={values[name]} />;
           case 'choice':
-            return (
+            // Several answers: one checkbox per option; the flat value keeps them one per line.
+            return f.multiple ? (
+              <CheckboxGroup
+                key={name}
+                name={name}
+                legend={f.label}
+                hint={hint}
+                error={errors[name]}
+                options={f.options}
+                checked={pickedOf(values, name)}
+              />
+            ) : (
               <SelectField
                 key={name}
                 {...common}

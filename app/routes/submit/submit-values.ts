@@ -40,6 +40,11 @@ export function readForm(def: EformDefinition, form: FormData): FlatValues {
     const v = form.get(name);
     if (typeof v === 'string') out[name] = v.slice(0, 5000);
   };
+  // Ticked boxes of a multiple choice (or the review step's hidden copy): one value per line.
+  const takeAll = (name: string) => {
+    const all = form.getAll(name).filter((v): v is string => typeof v === 'string');
+    if (all.length) out[name] = all.join('\n').slice(0, 5000);
+  };
   DELIVERY.forEach(take);
   const walk = (fields: readonly EformField[], prefix: string) => {
     for (const f of fields) {
@@ -49,6 +54,7 @@ export function readForm(def: EformDefinition, form: FormData): FlatValues {
         const n = itemCount(f, out, name);
         for (let i = 0; i < n; i++) walk(f.fields, `${name}[${i}].`);
       } else if (f.type === 'file') take(filesName(name));
+      else if (f.type === 'choice' && f.multiple) takeAll(name);
       else take(name);
     }
   };
@@ -66,6 +72,7 @@ export function toFormData(def: EformDefinition, values: FlatValues): Record<str
         const n = itemCount(f, values, name);
         out[f.key] = Array.from({ length: n }, (_, i) => build(f.fields, `${name}[${i}].`));
       } else if (f.type === 'checkbox') out[f.key] = values[name] === 'on';
+      else if (f.type === 'choice' && f.multiple) out[f.key] = pickedOf(values, name);
       else if (f.type === 'file') out[f.key] = filesOf(values, name).map((x) => x.id);
       else out[f.key] = values[name] ?? '';
     }
@@ -95,3 +102,7 @@ export function filesOf(values: FlatValues, name: string): { id: string; name: s
     return [];
   }
 }
+
+/** The options ticked in a multiple choice (kept one per line in the flat values). */
+export const pickedOf = (values: FlatValues, name: string): string[] =>
+  (values[name] ?? '').split('\n').filter(Boolean);

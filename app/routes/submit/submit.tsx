@@ -15,7 +15,7 @@ import type { Route } from './+types/submit.ts';
 import { EformFields } from './EformFields.tsx';
 import { submitAction, submitPage, submitted } from './submit.server.ts';
 import type { SubmitPageData } from './submit.server.ts';
-import { itemCount, itemName } from './submit-values.ts';
+import { itemCount, itemName, pickedOf } from './submit-values.ts';
 import type { FlatValues } from './submit-values.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -52,7 +52,10 @@ function order(def: EformDefinition, values: FlatValues): string[] {
 function shown(f: EformField, name: string, d: SubmitPageData, yes: string, no: string): string {
   const v = d.values[name] ?? '';
   if (f.type === 'checkbox') return v === 'on' ? yes : no;
-  if (f.type === 'choice') return f.options.find((o) => o.value === v)?.label ?? v;
+  if (f.type === 'choice')
+    return (f.multiple ? pickedOf(d.values, name) : [v])
+      .map((x) => f.options.find((o) => o.value === x)?.label ?? x)
+      .join(', ');
   if (f.type === 'catalog') return d.options[name]?.find((o) => o.value === v)?.label ?? v;
   return v;
 }
@@ -135,13 +138,14 @@ function EditForm({ d }: { d: SubmitPageData }) {
         const raw = live[`${scope}${cond.field}`] ?? live[cond.field];
         const all = d.definition.sections.flatMap((s) => s.fields);
         const isBox = all.some((f) => f.key === cond.field && f.type === 'checkbox');
-        return cond.in.includes(isBox ? (raw === 'on' ? 'true' : 'false') : (raw ?? ''));
+        if (isBox) return cond.in.includes(raw === 'on' ? 'true' : 'false');
+        return (raw ?? '').split('\n').some((v) => cond.in.includes(v));
       }
     : undefined;
   const read = (form: HTMLFormElement) => {
     const out: FlatValues = {};
     new FormData(form).forEach((v, k) => {
-      if (typeof v === 'string') out[k] = v;
+      if (typeof v === 'string') out[k] = k in out ? `${out[k]}\n${v}` : v;
     });
     setLive(out);
   };
