@@ -227,6 +227,9 @@ describe('portal tracking: accessibility, phones, English, lookup budget', () =>
     // The right answer is refused too while the budget is spent: guessing gains nothing.
     const right = await page.request.get(`/tra-cuu-ho-so?ma=${encodeURIComponent(code)}&sdt=${PHONE}&cccd=`);
     assert.equal(right.status(), 429);
+    // The API shares the budget: switching from the page to the API gains nothing either.
+    const api = await page.request.get(`/api/public/dossiers/${encodeURIComponent(code)}?phone=${PHONE}`);
+    assert.equal(api.status(), 429);
     // The form itself (no lookup) still opens.
     assert.equal((await page.request.get(`/tra-cuu-ho-so?ma=${encodeURIComponent(code)}`)).status(), 200);
   });

@@ -3,7 +3,6 @@ import { formatDateTime } from '../../../src/domain/datetime.ts';
 import { isDossierCode } from '../../../src/domain/dossier-code.ts';
 import { DOSSIER_STATUSES, STATUS_INFO } from '../../../src/domain/dossier-status.ts';
 import type { DossierStatus } from '../../../src/domain/dossier-status.ts';
-import { keyedRateLimit } from '../../../src/http/plugins/rate-limit.ts';
 import { ID_NUMBER_PATTERN, PHONE_PATTERN } from '../../../src/modules/dossiers/schema.ts';
 import type { PublicDossier } from '../../../src/modules/dossiers/schema.ts';
 import type { WebContext } from '../../context.ts';
@@ -17,9 +16,6 @@ import type { TrackValues } from './fields.ts';
  * spends the client address's lookup budget and asks the dossier service. A wrong code, a wrong
  * second factor and a wrong signed link all give the same neutral answer.
  */
-
-/** Guessing codes and phone numbers is the attack: 30 lookups a minute per client address, like the API. */
-const lookupBudget = keyedRateLimit({ max: 30, windowMs: 60_000 });
 
 export type TrackOutcome = 'form' | 'invalid' | 'not_found' | 'bad_link' | 'limited' | 'found';
 
@@ -72,7 +68,8 @@ async function lookup(
   retryAfter: number | null;
 }> {
   try {
-    lookupBudget(w.meta.ip ?? 'unknown');
+    // One budget with the API: 30 lookups a minute per client address.
+    w.services.dossiers.spendTrackingLookup(w.meta.ip ?? 'unknown');
   } catch (err) {
     const e = asAppError(err) as { retryAfterSeconds?: number } | undefined;
     return { outcome: 'limited', status: 429, dossier: null, retryAfter: e?.retryAfterSeconds ?? 60 };

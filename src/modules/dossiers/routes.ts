@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFoundError } from '../../errors.ts';
 import { actorOf, csrfGuard } from '../../http/plugins/auth.ts';
-import { rateLimit } from '../../http/plugins/rate-limit.ts';
 import type { Services } from '../../services.ts';
 import { DOSSIER_FILE_LIMITS, DOSSIER_FILE_MAX_BYTES, fileTooLarge } from './files.ts';
 import {
@@ -35,8 +34,11 @@ const callerOf = (req: FastifyRequest): DossierCaller => ({
 export function dossierRoutes(services: Services): FastifyPluginAsyncZod {
   return async (app) => {
     const { dossiers } = services;
-    // Guessing codes and phone numbers is the attack: a small budget per address.
-    const trackLimit = rateLimit({ max: 30, windowMs: 60_000 });
+    // The tracking budget per address is the service's, shared with the portal's tracking page.
+    const trackLimit = async (req: { ip: string }) => {
+      dossiers.spendTrackingLookup(req.ip);
+      return Promise.resolve();
+    };
 
     app.get(
       '/api/public/dossiers/:code',

@@ -1,8 +1,10 @@
+import { keyedRateLimit } from '../../http/plugins/rate-limit.ts';
 import type { AuthContext } from '../accounts/sessions.ts';
 import type { ModuleDeps } from '../deps.ts';
 import type { LegalTimeService } from '../legal-time/service.ts';
 import type { ProcessesService } from '../processes/service.ts';
 import { act } from './actions.ts';
+import { amendForm, amendOnline } from './amend.ts';
 import type { DossierContext } from './context.ts';
 import {
   assertOfficial,
@@ -16,7 +18,7 @@ import {
 import { readFile, uploadFile } from './files.ts';
 import { markNoticesRead, myDossiers, myNotices } from './mine.ts';
 import { receiveAtCounter, submitOnline } from './receive.ts';
-import type { ActionBody, ListQuery, ReceiveBody, SubmitBody } from './schema.ts';
+import type { ActionBody, AmendBody, ListQuery, ReceiveBody, SubmitBody } from './schema.ts';
 import type { DossierCaller } from './store.ts';
 import { findDossier, officialPlace } from './store.ts';
 import { trackingPath, verifyTrackingToken } from './tracking-token.ts';
@@ -70,6 +72,16 @@ export class DossiersService {
     return act(this.ctx, c, id, body);
   }
 
+  /** The applicant changes their online dossier before receipt ("Mới đăng ký", not cancelled). */
+  amend(c: DossierCaller, id: string, body: AmendBody): Promise<void> {
+    return amendOnline(this.ctx, c, id, body);
+  }
+
+  /** The applicant's own dossier as the submission page shows it for change (404 for anyone else). */
+  amendForm(auth: AuthContext | undefined, id: string) {
+    return amendForm(this.db, auth, id);
+  }
+
   async detail(auth: AuthContext | undefined, id: string) {
     if (!auth) return dossierDetail(this.db, auth, null, id);
     return dossierDetail(this.db, auth, auth.account.kind === 'official' ? await this.place(auth) : null, id);
@@ -116,6 +128,15 @@ export class DossiersService {
   applicants(auth: AuthContext | undefined, q: string) {
     return lookupApplicants(this.db, auth, q);
   }
+
+  /**
+   * Guessing codes and phone numbers is the attack: 30 tracking lookups a minute per client address,
+   * one budget for the page, the signed link and the API together (RateLimitedError when spent).
+   */
+  readonly spendTrackingLookup: (clientAddress: string) => void = keyedRateLimit({
+    max: 30,
+    windowMs: 60_000,
+  });
 
   /** Public tracking by code and the applicant's phone or identity number (II.19.1); 404 when either is wrong. */
   track(code: string, factor: { phone?: string | undefined; idNumber?: string | undefined }) {
