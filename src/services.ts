@@ -18,6 +18,7 @@ import { GuidesService } from './modules/guides/service.ts';
 import { LegalTimeService } from './modules/legal-time/service.ts';
 import { ProcessesService } from './modules/processes/service.ts';
 import { DossiersService } from './modules/dossiers/service.ts';
+import { DraftsService } from './modules/drafts/service.ts';
 import { EformsService } from './modules/eforms/service.ts';
 import { ProcedureFields } from './modules/procedures/fields.ts';
 import { FormTemplates } from './modules/procedures/forms.ts';
@@ -48,6 +49,7 @@ export interface Services {
   processes: ProcessesService;
   legalTime: LegalTimeService;
   dossiers: DossiersService;
+  drafts: DraftsService;
   eforms: EformsService;
   accessLog: AccessLog;
   relay: OutboxRelay;
@@ -87,6 +89,7 @@ export function createServices(deps: {
     processes,
     legalTime,
     dossiers: new DossiersService({ ...moduleDeps, processes, legalTime }),
+    drafts: new DraftsService(moduleDeps),
     eforms: new EformsService(moduleDeps),
     accessLog: new AccessLog(database.db),
     relay,

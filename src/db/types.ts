@@ -9,8 +9,10 @@ import type {
   EformVersionsTable,
   NoticesTable,
 } from './types-dossiers.ts';
+import type { DossierDraftsTable } from './types-drafts.ts';
 
 export type * from './types-dossiers.ts';
+export type * from './types-drafts.ts';
 
 /** Kysely table types; kept in step with migrations/*.sql by hand (test/schema.test.ts checks them). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -397,6 +399,7 @@ export interface DB {
   dossier_files: DossierFilesTable;
   notices: NoticesTable;
   eform_versions: EformVersionsTable;
+  dossier_drafts: DossierDraftsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -19,6 +19,7 @@ import { legalTimeRoutes } from '../modules/legal-time/routes.ts';
 import { procedureRoutes } from '../modules/procedures/routes.ts';
 import { processRoutes } from '../modules/processes/routes.ts';
 import { dossierRoutes } from '../modules/dossiers/routes.ts';
+import { draftRoutes } from '../modules/drafts/routes.ts';
 import { eformRoutes } from '../modules/eforms/routes.ts';
 import { seoRoutes } from '../modules/procedures/seo-routes.ts';
 import { statusRoutes } from '../modules/statuses/routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(procedureRoutes(services));
   await app.register(processRoutes(services));
   await app.register(dossierRoutes(services));
+  await app.register(draftRoutes(services));
   await app.register(eformRoutes(services));
   await app.register(guideRoutes(services));
   await app.register(legalTimeRoutes(services));

@@ -45,6 +45,7 @@ export const ACTION_LABEL: Readonly<Record<string, string>> = {
   withdraw: 'Rút hồ sơ',
   cancel: 'Hủy hồ sơ',
   restore: 'Khôi phục hồ sơ',
+  amend: 'Người nộp sửa hồ sơ trước khi tiếp nhận',
   comment: 'Ý kiến',
 };
 

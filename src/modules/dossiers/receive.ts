@@ -13,6 +13,7 @@ import { commitChange, FIRST_HASH, notify } from './store.ts';
 import { placeAt } from './placement.ts';
 import { assertPostal, attachFiles, upsertApplicant } from './applicants.ts';
 import type { DossierContext } from './context.ts';
+import { deleteDraftInTrx } from '../drafts/service.ts';
 import { checkOnlineForm, currentEform } from './online-form.ts';
 
 /**
@@ -296,6 +297,8 @@ export async function submitOnline(ctx: DossierContext, c: DossierCaller, body: 
       now,
     });
     const files = await attachFiles(trx, row.id, auth.account.id, body.fileIds, 'component');
+    // The draft it came from goes with the submission, or not at all.
+    if (body.draftId) await deleteDraftInTrx(trx, auth.account.id, body.draftId);
     const done = await commitChange(
       trx,
       c.actor,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { NotFoundError } from '../../errors.ts';
 import { actorOf, csrfGuard } from '../../http/plugins/auth.ts';
 import type { Services } from '../../services.ts';
+import { AmendBody } from './amend-schema.ts';
 import { DOSSIER_FILE_LIMITS, DOSSIER_FILE_MAX_BYTES, fileTooLarge } from './files.ts';
 import {
   ActionBody,
@@ -165,6 +166,24 @@ export function dossierRoutes(services: Services): FastifyPluginAsyncZod {
       async (req, reply) => {
         const id = await dossiers.submit(callerOf(req), req.body);
         return reply.code(201).send(await dossiers.detail(req.auth, id));
+      },
+    );
+
+    app.post(
+      '/api/portal/dossiers/:id/amend',
+      {
+        preHandler: csrfGuard,
+        schema: {
+          tags,
+          summary: 'Người nộp sửa hồ sơ trực tuyến trước khi tiếp nhận (Mới đăng ký) / Change before receipt',
+          params: Id,
+          body: AmendBody,
+          response: { 200: DossierDetail },
+        },
+      },
+      async (req) => {
+        await dossiers.amend(callerOf(req), req.params.id, req.body);
+        return dossiers.detail(req.auth, req.params.id);
       },
     );
 

@@ -183,6 +183,9 @@ export function availableActions(def: ProcessDefinition, row: DossierRecord, s: 
   }
   if (s.applicant && st === 'moi_dang_ky')
     add(row.cancelled_at ? 'restore' : 'cancel', row.cancelled_at ? 'Khôi phục hồ sơ' : 'Hủy hồ sơ');
+  // Done on the submission page (amend.ts), not through /actions.
+  if (s.applicant && st === 'moi_dang_ky' && !row.cancelled_at && row.channel === 'online')
+    add('amend', 'Sửa hồ sơ trước khi tiếp nhận');
   if ((s.applicant || s.counter) && !isTerminal(row.status as DossierStatus))
     add('withdraw', 'Rút hồ sơ theo yêu cầu của người nộp', ['reason']);
   if (s.reader) add('comment', 'Ghi ý kiến');

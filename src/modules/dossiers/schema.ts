@@ -121,6 +121,8 @@ export const SubmitBody = z.object({
   fileIds: FileIds,
   resultDelivery: z.enum(['counter', 'postal']).default('counter'),
   postal: PostalInput.nullish(),
+  /** The applicant's draft this submission came from: deleted in the same transaction. */
+  draftId: uuid('Bản nháp (draftId)').nullish(),
 });
 export type SubmitBody = z.infer<typeof SubmitBody>;
 

@@ -18,7 +18,8 @@ import {
 import { readFile, uploadFile } from './files.ts';
 import { markNoticesRead, myDossiers, myNotices } from './mine.ts';
 import { receiveAtCounter, submitOnline } from './receive.ts';
-import type { ActionBody, AmendBody, ListQuery, ReceiveBody, SubmitBody } from './schema.ts';
+import type { AmendBody } from './amend-schema.ts';
+import type { ActionBody, ListQuery, ReceiveBody, SubmitBody } from './schema.ts';
 import type { DossierCaller } from './store.ts';
 import { findDossier, officialPlace } from './store.ts';
 import { trackingPath, verifyTrackingToken } from './tracking-token.ts';

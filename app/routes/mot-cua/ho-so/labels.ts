@@ -67,6 +67,7 @@ const ACTIONS = [
   'withdraw',
   'cancel',
   'restore',
+  'amend',
   'comment',
   'assign',
 ] as const;
