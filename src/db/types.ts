@@ -9,9 +9,11 @@ import type {
   EformVersionsTable,
   NoticesTable,
 } from './types-dossiers.ts';
+import type { CitizenDocumentsTable } from './types-documents.ts';
 import type { DossierDraftsTable } from './types-drafts.ts';
 
 export type * from './types-dossiers.ts';
+export type * from './types-documents.ts';
 export type * from './types-drafts.ts';
 
 /** Kysely table types; kept in step with migrations/*.sql by hand (test/schema.test.ts checks them). */
@@ -399,6 +401,7 @@ export interface DB {
   dossier_files: DossierFilesTable;
   notices: NoticesTable;
   eform_versions: EformVersionsTable;
+  citizen_documents: CitizenDocumentsTable;
   dossier_drafts: DossierDraftsTable;
 }
 

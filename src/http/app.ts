@@ -18,6 +18,7 @@ import { guideRoutes } from '../modules/guides/routes.ts';
 import { legalTimeRoutes } from '../modules/legal-time/routes.ts';
 import { procedureRoutes } from '../modules/procedures/routes.ts';
 import { processRoutes } from '../modules/processes/routes.ts';
+import { documentRoutes } from '../modules/documents/routes.ts';
 import { dossierRoutes } from '../modules/dossiers/routes.ts';
 import { draftRoutes } from '../modules/drafts/routes.ts';
 import { eformRoutes } from '../modules/eforms/routes.ts';
@@ -116,6 +117,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(procedureRoutes(services));
   await app.register(processRoutes(services));
   await app.register(dossierRoutes(services));
+  await app.register(documentRoutes(services));
   await app.register(draftRoutes(services));
   await app.register(eformRoutes(services));
   await app.register(guideRoutes(services));

@@ -138,7 +138,7 @@ describe('online submission: e-form validation', () => {
     const row = await stored(res.json<{ id: string }>().id);
     assert.equal(row.eform_version, 0);
     assert.equal(row.status, 'moi_dang_ky');
-    assert.equal((row.form_data).extra, undefined);
+    assert.equal(row.form_data.extra, undefined);
   });
 
   it('rejects a bad value of every field type, naming each field, and stores nothing', async () => {
@@ -203,7 +203,16 @@ describe('online submission: e-form validation', () => {
   });
 
   it('stores the cleaned values and the e-form version of a good submission', async () => {
-    const res = await post(GOOD);
+    // A file field holds the id of the applicant's own upload, attached with the dossier.
+    const up = await o.citizen.request({
+      method: 'POST',
+      url: '/api/dossier-files?fileName=anh.jpg',
+      payload: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]),
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    assert.equal(up.statusCode, 201, up.body);
+    const anh = [up.json<{ id: string }>().id];
+    const res = await post({ ...GOOD, anh });
     assert.equal(res.statusCode, 201, res.body);
     const d = res.json<{ id: string; formData: Record<string, unknown> }>();
     const row = await stored(d.id);
@@ -221,7 +230,7 @@ describe('online submission: e-form validation', () => {
       dienThoai: '0912345678',
       email: 'an@example.vn',
       uyQuyen: false,
-      anh: GOOD.anh,
+      anh,
       thanhVien: [{ ten: 'Bé Na', ngaySinh: '2015-01-05' }],
       camDoan: true,
     });

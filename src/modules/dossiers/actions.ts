@@ -12,6 +12,7 @@ import type { ActionBody } from './schema.ts';
 import type { DossierCaller } from './store.ts';
 import { assertFresh, commitChange, lockDossier, notify, officialPlace, processOf } from './store.ts';
 import type { ActionScope } from './scope.ts';
+import { storeDossierFiles } from '../documents/store.ts';
 import { appointmentOf, checkTransition, closePause, FINISHED } from './scope.ts';
 
 /**
@@ -136,6 +137,8 @@ async function accept(s: ActionScope): Promise<void> {
       details: { appointmentAt: appointment?.toISOString() ?? null },
     },
   );
+  // The components the counter accepted become the applicant's verified documents (V.8).
+  await storeDossierFiles(s.trx, done, 'verified', receivedAt);
   await notify(s.trx, done, 'received', { agency: s.agencyName, appointmentAt: appointment });
 }
 

@@ -34,12 +34,15 @@ export interface UploadedFile {
   size: number;
 }
 
-export async function uploadFile(
-  db: Executor,
-  auth: AuthContext | undefined,
-  file: { name: string; bytes: Uint8Array; component?: string | null | undefined },
-): Promise<UploadedFile> {
-  if (!auth) throw new UnauthenticatedError();
+/**
+ * The checks every upload passes (name, extension, size, type by content), shared with the citizen's
+ * document store; returns the cleaned name, the media type and the content hash.
+ */
+export function inspectUpload(file: { name: string; bytes: Uint8Array }): {
+  name: string;
+  mediaType: string;
+  sha256: string;
+} {
   const name = toNfc(file.name.trim()).replace(/[\\/]/g, '_').slice(0, 200);
   const ext = extensionOf(name);
   const type = TYPES[ext];
@@ -59,11 +62,20 @@ export async function uploadFile(
       { field: 'file', message: `Nội dung tệp (file) không phải là tệp .${ext} hợp lệ` },
     ]);
   }
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  return { name, mediaType: type.media, sha256: createHash('sha256').update(file.bytes).digest('hex') };
+}
+
+export async function uploadFile(
+  db: Executor,
+  auth: AuthContext | undefined,
+  file: { name: string; bytes: Uint8Array; component?: string | null | undefined },
+): Promise<UploadedFile> {
+  if (!auth) throw new UnauthenticatedError();
+  const { name, sha256, mediaType } = inspectUpload(file);
   return db.transaction().execute(async (trx) => {
     await trx
       .insertInto('blobs')
-      .values({ sha256, media_type: type.media, size: file.bytes.length, content: file.bytes })
+      .values({ sha256, media_type: mediaType, size: file.bytes.length, content: file.bytes })
       .onConflict((oc) => oc.column('sha256').doNothing())
       .execute();
     const row = await trx
@@ -73,13 +85,13 @@ export async function uploadFile(
         component: file.component ?? null,
         file_name: name,
         blob_sha256: sha256,
-        media_type: type.media,
+        media_type: mediaType,
         size: file.bytes.length,
         uploaded_by: auth.account.id,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { id: row.id, fileName: name, mediaType: type.media, size: file.bytes.length };
+    return { id: row.id, fileName: name, mediaType: mediaType, size: file.bytes.length };
   });
 }
 

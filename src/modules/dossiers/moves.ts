@@ -7,6 +7,7 @@ import type { ActionScope } from './scope.ts';
 import { appointmentOf, checkTransition, closePause, FINISHED } from './scope.ts';
 import { assertCanHold, placeAt, stepOf } from './placement.ts';
 import { attachFiles } from './applicants.ts';
+import { storeDossierFiles } from '../documents/store.ts';
 import { arrowsHere, atReception, forbid, movable, refuse } from './rules.ts';
 import type { ActionBody } from './schema.ts';
 import { commitChange, notify, processOf } from './store.ts';
@@ -135,7 +136,11 @@ export async function move(s: ActionScope, body: MoveBody): Promise<void> {
   if (row.status === 'duoc_tiep_nhan') await notify(s.trx, done, 'processing', facts);
   if (t.action === 'extend') await notify(s.trx, done, 'extended', facts);
   if (t.action === 'request_payment') await notify(s.trx, done, 'payment_requested', facts);
-  if (t.action === 'finish') await notify(s.trx, done, 'finished', facts);
+  if (t.action === 'finish') {
+    // The result is available to the applicant from now on: it joins their document store (V.8).
+    await storeDossierFiles(s.trx, done, 'result', s.now);
+    await notify(s.trx, done, 'finished', facts);
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { vietnamDay } from '../../domain/dossier-code.ts';
-import type { EformDefinition } from '../../domain/eform.ts';
+import type { EformDefinition, EformField } from '../../domain/eform.ts';
 import { checkEformData } from '../../domain/eform-validate.ts';
-import type { Executor } from '../../db/tx.ts';
+import type { Executor, Tx } from '../../db/tx.ts';
 import { ValidationError } from '../../errors.ts';
 import { defaultEform } from '../eforms/default.ts';
 
@@ -70,4 +70,69 @@ export async function checkOnlineForm(
   });
   if (problems.length) throw new ValidationError(problems, 'Tờ khai còn thông tin chưa hợp lệ');
   return values;
+}
+
+/** Every file id the cleaned form data holds, with its field's path ("formData.thanhVien[0].giayTo"). */
+export function formFiles(
+  definition: EformDefinition,
+  values: Record<string, unknown>,
+): { field: string; id: string }[] {
+  const out: { field: string; id: string }[] = [];
+  const walk = (fields: readonly EformField[], data: Record<string, unknown>, path: string) => {
+    for (const f of fields) {
+      const v = data[f.key];
+      if (f.type === 'file' && Array.isArray(v))
+        for (const id of v) if (typeof id === 'string') out.push({ field: `${path}${f.key}`, id });
+      if (f.type === 'group' && Array.isArray(v))
+        v.forEach((item: unknown, i) => {
+          if (item && typeof item === 'object')
+            walk(f.fields, item as Record<string, unknown>, `${path}${f.key}[${i}].`);
+        });
+    }
+  };
+  for (const s of definition.sections) walk(s.fields, values, 'formData.');
+  return out;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Attaches the files named only inside the form data (file fields, also inside repeating groups),
+ * like `fileIds`: each must be an upload of the caller not yet attached, else a 400 naming its field.
+ */
+export async function attachFormFiles(
+  trx: Tx,
+  dossierId: string,
+  uploaderId: string,
+  files: readonly { field: string; id: string }[],
+): Promise<string[]> {
+  if (files.length === 0) return [];
+  const ids = [...new Set(files.map((f) => f.id).filter((id) => UUID.test(id)))];
+  const free = new Set(
+    ids.length
+      ? (
+          await trx
+            .selectFrom('dossier_files')
+            .select('id')
+            .where('id', 'in', ids)
+            .where('dossier_id', 'is', null)
+            .where('uploaded_by', '=', uploaderId)
+            .forUpdate()
+            .execute()
+        ).map((r) => r.id)
+      : [],
+  );
+  const problems = files
+    .filter((f) => !free.has(f.id))
+    .map((f) => ({
+      field: f.field,
+      message: `Tệp đính kèm (${f.field}) không tồn tại, đã được đính kèm hoặc không do bạn tải lên`,
+    }));
+  if (problems.length) throw new ValidationError(problems, 'Tờ khai còn thông tin chưa hợp lệ');
+  await trx
+    .updateTable('dossier_files')
+    .set({ dossier_id: dossierId, kind: 'component' })
+    .where('id', 'in', [...free])
+    .execute();
+  return [...free];
 }

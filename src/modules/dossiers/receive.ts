@@ -14,7 +14,8 @@ import { placeAt } from './placement.ts';
 import { assertPostal, attachFiles, upsertApplicant } from './applicants.ts';
 import type { DossierContext } from './context.ts';
 import { deleteDraftInTrx } from '../drafts/service.ts';
-import { checkOnlineForm, currentEform } from './online-form.ts';
+import { attachFormFiles, checkOnlineForm, currentEform, formFiles } from './online-form.ts';
+import { storeDossierFiles } from '../documents/store.ts';
 
 /**
  * A dossier enters the system: received on paper at the counter (or by post) with the counter's
@@ -212,6 +213,8 @@ export async function receiveAtCounter(
       supplement_phase: to === 'yeu_cau_bo_sung' ? ('receive' as const) : null,
     };
     const files = await attachFiles(trx, row.id, auth.account.id, body.fileIds, 'component');
+    // Accepted at the counter: the components become the applicant's verified documents (V.8).
+    if (to === 'duoc_tiep_nhan') await storeDossierFiles(trx, row, 'verified', now);
     const done = await commitChange(trx, c.actor, row, patch, {
       action: body.decision === 'accept' ? 'receive' : body.decision,
       toStatus: to,
@@ -297,6 +300,9 @@ export async function submitOnline(ctx: DossierContext, c: DossierCaller, body: 
       now,
     });
     const files = await attachFiles(trx, row.id, auth.account.id, body.fileIds, 'component');
+    // Files named only in the form data (file fields, also in groups) are attached the same way.
+    const inForm = formFiles(eform.definition, formData).filter((f) => !body.fileIds.includes(f.id));
+    files.push(...(await attachFormFiles(trx, row.id, auth.account.id, inForm)));
     // The draft it came from goes with the submission, or not at all.
     if (body.draftId) await deleteDraftInTrx(trx, auth.account.id, body.draftId);
     const done = await commitChange(

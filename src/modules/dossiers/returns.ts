@@ -6,6 +6,7 @@ import { checkTransition, FINISHED } from './scope.ts';
 import { arrowsHere, forbid, refuse } from './rules.ts';
 import type { ActionBody } from './schema.ts';
 import { commitChange, notify, processOf } from './store.ts';
+import { storeDossierFiles } from '../documents/store.ts';
 
 /**
  * Returning the result (II.10.1, II.10.4–10.7, II.11): to the applicant or a proxy with their
@@ -77,5 +78,9 @@ export async function returnResult(
       details: { recipient, postal },
     },
   );
-  if (!stopped) await notify(s.trx, done, 'returned', { agency: s.agencyName });
+  if (!stopped) {
+    // Result files attached after the finish step (or before this store existed) join it too.
+    await storeDossierFiles(s.trx, done, 'result', s.now);
+    await notify(s.trx, done, 'returned', { agency: s.agencyName });
+  }
 }
