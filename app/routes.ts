@@ -25,9 +25,11 @@ export default [
     route('huong-dan/:slug', 'routes/catalog/guide.tsx'),
     route('ho-so-cua-toi', 'routes/my-dossiers/list.tsx'),
     route('ho-so-cua-toi/:id', 'routes/my-dossiers/dossier.tsx'),
+    route('ho-so-cua-toi/:id/to-khai.pdf', 'routes/my-dossiers/form-pdf.ts'),
     route('tra-cuu-ho-so', 'routes/tracking/lookup.tsx'),
     route('tra-cuu-ho-so/:code/:token', 'routes/tracking/signed.tsx'),
     route('nop-ho-so/:code', 'routes/submit/submit.tsx'),
+    route('nop-ho-so/:code/to-khai.pdf', 'routes/submit/form-pdf.ts'),
     // Applying online starts from a procedure: the catalog of procedures done entirely online.
     route('nop-ho-so', 'routes/submit-start.tsx'),
     route('*', 'routes/not-found.tsx'),
@@ -39,6 +41,7 @@ export default [
     route('ho-so', 'routes/mot-cua/ho-so/index.tsx'),
     route('ho-so/tiep-nhan', 'routes/mot-cua/ho-so/receive.tsx'),
     route('ho-so/:id', 'routes/mot-cua/ho-so/dossier.tsx'),
+    route('ho-so/:id/to-khai.pdf', 'routes/mot-cua/ho-so/form-pdf.ts'),
     route('to-chuc', 'routes/mot-cua/to-chuc/layout.tsx', [
       index('routes/mot-cua/to-chuc/index.tsx'),
       route('them', 'routes/mot-cua/to-chuc/agency-new.tsx'),

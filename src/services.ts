@@ -21,6 +21,7 @@ import { DocumentsService } from './modules/documents/service.ts';
 import { DossiersService } from './modules/dossiers/service.ts';
 import { DraftsService } from './modules/drafts/service.ts';
 import { EformsService } from './modules/eforms/service.ts';
+import { PrintingService } from './modules/printing/service.ts';
 import { ProcedureFields } from './modules/procedures/fields.ts';
 import { FormTemplates } from './modules/procedures/forms.ts';
 import { PublicCatalog } from './modules/procedures/public.ts';
@@ -53,6 +54,7 @@ export interface Services {
   documents: DocumentsService;
   drafts: DraftsService;
   eforms: EformsService;
+  printing: PrintingService;
   accessLog: AccessLog;
   relay: OutboxRelay;
   resolveSession(token: string): Promise<AuthContext | undefined>;
@@ -72,6 +74,10 @@ export function createServices(deps: {
   const moduleDeps = { database, config, afterCommit };
   const processes = new ProcessesService(moduleDeps);
   const legalTime = new LegalTimeService(moduleDeps);
+  const dossiers = new DossiersService({ ...moduleDeps, processes, legalTime });
+  const eforms = new EformsService(moduleDeps);
+  // Checks the PDF fonts now: a missing font stops the start, not a citizen's print later.
+  const printing = new PrintingService({ ...moduleDeps, dossiers, eforms });
   return {
     config,
     database,
@@ -90,10 +96,11 @@ export function createServices(deps: {
     guides: new GuidesService(moduleDeps),
     processes,
     legalTime,
-    dossiers: new DossiersService({ ...moduleDeps, processes, legalTime }),
+    dossiers,
     documents: new DocumentsService(moduleDeps),
     drafts: new DraftsService(moduleDeps),
-    eforms: new EformsService(moduleDeps),
+    eforms,
+    printing,
     accessLog: new AccessLog(database.db),
     relay,
     resolveSession: (token) => resolveSession(database.db, token),

@@ -3,6 +3,7 @@ import { viDossierReceipt } from './vi-dossier-receipt.ts';
 import { viTracking } from './vi-tracking.ts';
 import { viSubmit } from './vi-submit.ts';
 import { viMyDossiers } from './vi-my-dossiers.ts';
+import { viPrinting } from './vi-printing.ts';
 import { viProcedures } from './vi-procedures.ts';
 import { viProceduresAdmin } from './vi-procedures-admin.ts';
 import { viStatuses } from './vi-statuses.ts';
@@ -21,6 +22,7 @@ export const vi = {
   ...viTracking,
   ...viSubmit,
   ...viMyDossiers,
+  ...viPrinting,
   'app.portalName': 'Cổng Dịch vụ công',
   'app.backOfficeName': 'Hệ thống thông tin một cửa điện tử',
   'app.tagline': 'Thực hiện thủ tục hành chính trực tuyến: nhanh chóng, minh bạch, mọi lúc, mọi nơi',

@@ -148,7 +148,7 @@ export default function MyDossier({ loaderData, actionData }: Route.ComponentPro
   return (
     <div className="my-page">
       <PageTitle title={`${d.code} — ${t('my.title')}`} />
-      <p>
+      <p className="no-print">
         <Link to="/ho-so-cua-toi">{t('my.back')}</Link>
       </p>
       <h1>
@@ -181,6 +181,12 @@ export default function MyDossier({ loaderData, actionData }: Route.ComponentPro
           {d.returnedAt ? <Fact label={t('my.d.returned')} value={d.returnedAt} /> : null}
           <Fact label={t('my.where')} value={`${d.stepName} — ${d.holderAgencyName}`} vi={vi} />
         </dl>
+        <p className="no-print">
+          <a href={`/ho-so-cua-toi/${d.id}/to-khai.pdf`} data-testid="form-pdf">
+            {t('print.formPdf')}
+          </a>{' '}
+          <span className="muted">({t('print.formPdfHint')})</span>
+        </p>
       </section>
       {d.status === 'yeu_cau_bo_sung' && d.missingItems.length ? (
         <section aria-labelledby="my-missing-title" className="section" data-testid="missing-items">

@@ -74,6 +74,11 @@ export default function Dossier({ loaderData, actionData }: Route.ComponentProps
         </div>
       ) : null}
       <DossierHeader dossier={d} notice={!actionData} />
+      <p>
+        <a href={`/mot-cua/ho-so/${d.id}/to-khai.pdf`} data-testid="form-pdf">
+          {t('print.formPdf')}
+        </a>
+      </p>
       <div className="ds-grid">
         <div>
           <ActionPanel
