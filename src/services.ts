@@ -51,8 +51,8 @@ export interface Services {
   processes: ProcessesService;
   legalTime: LegalTimeService;
   dossiers: DossiersService;
-  documents: DocumentsService;
   drafts: DraftsService;
+  documents: DocumentsService;
   eforms: EformsService;
   printing: PrintingService;
   accessLog: AccessLog;
@@ -97,8 +97,8 @@ export function createServices(deps: {
     processes,
     legalTime,
     dossiers,
-    documents: new DocumentsService(moduleDeps),
     drafts: new DraftsService(moduleDeps),
+    documents: new DocumentsService(moduleDeps),
     eforms,
     printing,
     accessLog: new AccessLog(database.db),

@@ -9,12 +9,12 @@ import type {
   EformVersionsTable,
   NoticesTable,
 } from './types-dossiers.ts';
-import type { CitizenDocumentsTable } from './types-documents.ts';
 import type { DossierDraftsTable } from './types-drafts.ts';
+import type { CitizenDocumentsTable } from './types-documents.ts';
 
 export type * from './types-dossiers.ts';
-export type * from './types-documents.ts';
 export type * from './types-drafts.ts';
+export type * from './types-documents.ts';
 
 /** Kysely table types; kept in step with migrations/*.sql by hand (test/schema.test.ts checks them). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -401,8 +401,8 @@ export interface DB {
   dossier_files: DossierFilesTable;
   notices: NoticesTable;
   eform_versions: EformVersionsTable;
-  citizen_documents: CitizenDocumentsTable;
   dossier_drafts: DossierDraftsTable;
+  citizen_documents: CitizenDocumentsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -117,8 +117,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(procedureRoutes(services));
   await app.register(processRoutes(services));
   await app.register(dossierRoutes(services));
-  await app.register(documentRoutes(services));
   await app.register(draftRoutes(services));
+  await app.register(documentRoutes(services));
   await app.register(eformRoutes(services));
   await app.register(guideRoutes(services));
   await app.register(legalTimeRoutes(services));
