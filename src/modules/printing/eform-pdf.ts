@@ -100,6 +100,8 @@ export function printedValue(
   }
 }
 
+const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+
 type GroupField = Extract<EformField, { type: 'group' }>;
 
 // A group of a few one-line fields reads best as a table; others as numbered items.
@@ -130,7 +132,7 @@ function groupContent(g: GroupField, raw: unknown, top: Data, names: EformNames)
   return [
     title,
     ...items.flatMap((item, i): Content[] => [
-      { text: `${i + 1}. ${g.itemLabel ?? 'Mục'} ${i + 1}`, italics: true, margin: [12, 2, 0, 2] },
+      { text: `${upperFirst(g.itemLabel ?? 'mục')} ${i + 1}`, italics: true, margin: [12, 2, 0, 2] },
       ...fieldsContent(g.fields, item, top, names, 24),
     ]),
   ];
