@@ -104,6 +104,7 @@ try {
   for (const [name, cost] of [
     ['Tracking (code + second factor)', probe.tracking],
     ['Submission (submit + detail)', probe.submission],
+    ['My dossiers, first page (web page /ho-so-cua-toi, its service only)', probe.mine],
   ] as const)
     log(statements(name, cost));
 

@@ -6,7 +6,8 @@ import type { CitizenProfile } from './portal-setup.ts';
 /**
  * What one tracking lookup and one online submission cost, in the benchmark's own process with
  * nothing else running against the app: sequential calls of the services the routes call
- * (DossiersService.track; DossiersService.submit then detail, as POST /api/portal/dossiers answers),
+ * (DossiersService.track; DossiersService.submit then detail, as POST /api/portal/dossiers answers;
+ * DossiersService.mine, the first page of the applicant's own dossiers),
  * counting the SQL statements sent (begin and commit included) and their time; then, for one call of
  * each, every statement with its time and, for the reads, the plan PostgreSQL runs it with
  * (EXPLAIN ANALYZE with the same parameters): a sequential scan of a big table would show there.
@@ -87,7 +88,7 @@ export async function probePortal(
   pool: pg.Pool,
   citizen: CitizenProfile,
   n = 40,
-): Promise<{ tracking: CallCost; submission: CallCost }> {
+): Promise<{ tracking: CallCost; submission: CallCost; mine: CallCost }> {
   const { services } = rt;
   const signed = await services.accounts.signIn(
     { username: citizen.username, password: CITIZEN_PASSWORD },
@@ -149,5 +150,8 @@ export async function probePortal(
     });
     return services.dossiers.detail(auth, id);
   });
-  return { tracking, submission };
+  // "My dossiers" is a page of the web app (/ho-so-cua-toi), not timed over HTTP here: its first page,
+  // which then holds the dossiers just submitted.
+  const mine = await measure(() => services.dossiers.mine(auth, {}));
+  return { tracking, submission, mine };
 }
