@@ -262,6 +262,19 @@ describe('the filled e-form as PDF', () => {
       code: 'not_found',
     });
   });
+  it('prints a dossier received at the counter on the current form, blank for the hand', async () => {
+    const d = await o.receive();
+    const text = textOf(
+      (await rt.services.printing.dossierForm(await authOf(o.ids.counter), d.id)).bytes,
+      'paper',
+    );
+    assert.equal(line(text, 'Mã hồ sơ'), `Mã hồ sơ: ${d.code}`);
+    assert.equal(line(text, 'Người nộp hồ sơ'), 'Người nộp hồ sơ: Trần Thị Bình');
+    assert.equal(line(text, 'Họ, chữ đệm và tên'), 'Họ, chữ đệm và tên: ……');
+    assert.equal(line(text, 'Tỉnh, thành phố'), 'Tỉnh, thành phố: ……');
+    assert.equal(line(text, 'Tôi cam đoan lời khai trên là đúng'), 'Tôi cam đoan lời khai trên là đúng: ……');
+  });
+
   // Last: versions are append-only, so the new one stays for the rest of the file.
   it('keeps the form version the dossier was filled with', async () => {
     const citizen = await authOf(o.ids.citizen);

@@ -68,6 +68,8 @@ export function printedValue(
 ): string {
   switch (f.type) {
     case 'checkbox':
+      // Never answered (a form filled on paper): blank, not a "Không" nobody said.
+      if (raw === undefined || raw === null) return '';
       return raw === true || raw === 'true' || raw === 'on' ? 'Có' : 'Không';
     case 'date': {
       const v = asText(raw);
