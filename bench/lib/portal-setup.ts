@@ -41,12 +41,12 @@ export interface CitizenProfile {
  * the signed-in ones get their failed sign-ins and locks cleared (an interrupted run may leave some).
  */
 export async function ensureCitizens(pool: pg.Pool, count: number, registered: number): Promise<number> {
-  const hash = await hashPassword(CITIZEN_PASSWORD);
   const person = personOf('n');
   const have = await pool.query<{ n: string }>(
     `select count(*) as n from accounts where kind = 'citizen' and email like '%@bench.example.vn'`,
   );
   if (Number(have.rows[0]?.n ?? 0) < Math.max(count, registered)) {
+    const hash = await hashPassword(CITIZEN_PASSWORD);
     await pool.query(
       `insert into accounts (id, kind, username, email, phone, password_hash, status, full_name, id_type, id_number,
          address, email_verified_at, created_at, updated_at)
@@ -133,11 +133,20 @@ export async function citizenProfiles(
   const soAgencies = agencies.filter((a) => a.kind === 'so');
   const profiles: CitizenProfile[] = [];
   for (const p of people) {
-    const agency = rand() < 0.75 ? pick(communeAgencies) : pick(soAgencies);
-    const procs = await pool.query<{ code: string }>(
-      `select p.code from bench.ap x join bench.proc p on p.k = x.proc_k where x.agency_i = $1 order by x.k`,
-      [agency.i],
-    );
+    // An agency that takes at least one of its procedures online (all of them do in the generated data).
+    let agency = agencies[0];
+    let procs: string[] = [];
+    for (let attempt = 0; attempt < 50 && !procs.length; attempt++) {
+      agency = rand() < 0.75 ? pick(communeAgencies) : pick(soAgencies);
+      const r = await pool.query<{ code: string }>(
+        `select p.code from bench.ap x join bench.proc p on p.k = x.proc_k
+         join procedure_agencies pa on pa.procedure_id = p.id and pa.agency_id = $2
+         where x.agency_i = $1 and 'online' = any(pa.channels) order by x.k`,
+        [agency?.i, agency?.id],
+      );
+      procs = r.rows.map((row) => row.code);
+    }
+    if (!agency || !procs.length) throw new Error('no agency takes procedures online');
     const place = pick(communes);
     profiles.push({
       username: p.username,
@@ -146,7 +155,7 @@ export async function citizenProfiles(
       phone: p.phone,
       address: p.address,
       agencyId: agency.id,
-      procedures: procs.rows.map((r) => r.code),
+      procedures: procs,
       province: place.parent_code,
       commune: place.code,
       tracked: Array.from({ length: perCitizen }, () => pick(sample)).map((d) => ({
