@@ -3,6 +3,7 @@ import { viDossierReceipt } from './vi-dossier-receipt.ts';
 import { viTracking } from './vi-tracking.ts';
 import { viSubmit } from './vi-submit.ts';
 import { viMyDossiers } from './vi-my-dossiers.ts';
+import { viDrafts } from './vi-drafts.ts';
 import { viPrinting } from './vi-printing.ts';
 import { viProcedures } from './vi-procedures.ts';
 import { viProceduresAdmin } from './vi-procedures-admin.ts';
@@ -22,6 +23,7 @@ export const vi = {
   ...viTracking,
   ...viSubmit,
   ...viMyDossiers,
+  ...viDrafts,
   ...viPrinting,
   'app.portalName': 'Cổng Dịch vụ công',
   'app.backOfficeName': 'Hệ thống thông tin một cửa điện tử',

@@ -44,6 +44,7 @@ const DONE: Record<string, MessageKey> = {
   cancel: 'my.done.cancel',
   restore: 'my.done.restore',
   withdraw: 'my.done.withdraw',
+  amend: 'dr.done.amend',
 };
 
 type Detail = NonNullable<Route.ComponentProps['loaderData']['d']>;
@@ -188,6 +189,16 @@ export default function MyDossier({ loaderData, actionData }: Route.ComponentPro
           <span className="muted">({t('print.formPdfHint')})</span>
         </p>
       </section>
+      {d.form.length ? (
+        <section aria-labelledby="my-form-title" className="section" data-testid="form-data">
+          <h2 id="my-form-title">{t('dr.form')}</h2>
+          <dl className="my-facts">
+            {d.form.map((l) => (
+              <Fact key={l.label} label={l.label} value={l.value} vi={vi} />
+            ))}
+          </dl>
+        </section>
+      ) : null}
       {d.status === 'yeu_cau_bo_sung' && d.missingItems.length ? (
         <section aria-labelledby="my-missing-title" className="section" data-testid="missing-items">
           <h2 id="my-missing-title">{t('my.d.missing')}</h2>
@@ -216,6 +227,17 @@ export default function MyDossier({ loaderData, actionData }: Route.ComponentPro
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+      {d.amendUrl ? (
+        <section aria-labelledby="my-amend-title" className="section">
+          <h2 id="my-amend-title">{t('dr.amend')}</h2>
+          <p>{t('dr.amendHint')}</p>
+          <p>
+            <Link to={d.amendUrl} className="button button-primary" data-testid="amend">
+              {t('dr.amend')}
+            </Link>
+          </p>
         </section>
       ) : null}
       {d.actions.length ? <ActionForms d={d} a={a} /> : null}

@@ -8,6 +8,8 @@ import { statusKey, statusTone } from '../mot-cua/ho-so/labels.ts';
 import type { Route } from './+types/list.ts';
 import { applicantGate, listData, markRead, web } from './my-dossiers.server.ts';
 import { myLinks, SignInFirst } from './my-ui.tsx';
+import { deleteDraft } from './drafts.server.ts';
+import { MyDrafts } from './MyDrafts.tsx';
 
 export const links = myLinks;
 
@@ -27,7 +29,7 @@ export const headers: Route.HeadersFunction = ({ loaderHeaders }) => loaderHeade
 export async function action({ request, context }: Route.ActionArgs) {
   const gate = applicantGate(web(context), request);
   if (!gate.ok) return data(null, { status: 401 });
-  return markRead(gate.w, request);
+  return (await deleteDraft(gate.w, request)) ?? markRead(gate.w, request);
 }
 
 /** /ho-so-cua-toi: the applicant's unread notices and dossiers, newest first, paged. */
@@ -81,6 +83,7 @@ export default function MyDossiers({ loaderData }: Route.ComponentProps) {
           </Form>
         </section>
       ) : null}
+      <MyDrafts drafts={list.drafts} />
       <section aria-labelledby="my-list-title" className="section">
         <h2 id="my-list-title">{t('my.list')}</h2>
         {list.items.length === 0 ? (

@@ -11,6 +11,8 @@ import { pathOf, textFields } from '../../lib/forms.ts';
 import { dossierView } from '../mot-cua/ho-so/dossier-view.server.ts';
 import { fileLimits, keptUploads, uploadPosted } from '../mot-cua/ho-so/files.server.ts';
 import type { UploadedFile } from '../mot-cua/ho-so/receipt-fields.ts';
+import { myDrafts } from './drafts.server.ts';
+import { formSummary } from './form-summary.server.ts';
 
 /** Loaders and actions of "Hồ sơ của tôi" (III.4.2, III.5.1 a, III.5.2 a). */
 
@@ -36,9 +38,10 @@ const at = (s: string | null) => (s ? formatDateTime(s) : null);
 export async function listData(w: SignedIn, request: Request) {
   const url = new URL(request.url);
   const cursor = url.searchParams.get('sau');
-  const [page, notices] = await Promise.all([
+  const [page, notices, drafts] = await Promise.all([
     w.services.dossiers.mine(w.auth, { cursor, limit: 20 }),
     w.services.dossiers.notices(w.auth, { unread: true, limit: 10 }),
+    myDrafts(w),
   ]);
   return {
     paged: Boolean(cursor),
@@ -49,6 +52,7 @@ export async function listData(w: SignedIn, request: Request) {
       appointmentAt: at(d.appointmentAt),
     })),
     notices: notices.map((n) => ({ ...n, createdAt: formatDateTime(n.createdAt) })),
+    drafts,
   };
 }
 
@@ -62,11 +66,22 @@ export async function markRead(w: SignedIn, request: Request) {
 export async function detailData(w: SignedIn, id: string) {
   const d = await orErrorPage(w.services.dossiers.detail(w.auth, id));
   const v = dossierView(d);
+  const t = translator(w.lang);
+  const mine = await w.services.dossiers.amendForm(w.auth, id);
   return {
+    form: await formSummary(w, mine.definition, mine.formData, {
+      yes: t('sb.yes'),
+      no: t('sb.no'),
+      item: (label, n) => t('sb.item', { label, n }),
+    }),
     ...v,
     statusLabel: d.statusLabel,
     results: v.files.filter((f) => f.kind === 'result'),
     actions: d.actions.map((a) => a.action).filter(isMyAction),
+    // Changing the dossier before receipt happens on the submission page.
+    amendUrl: d.actions.some((a) => a.action === 'amend')
+      ? `/nop-ho-so/${encodeURIComponent(d.procedureCode)}?sua=${d.id}`
+      : null,
     limits: fileLimits(),
   };
 }

@@ -8,6 +8,9 @@ import { asAppError, errorMessage } from '../../lib/errors.ts';
 import type { FieldErrors } from '../../lib/errors.ts';
 import { failWith, redirectTo } from '../../lib/http.ts';
 import { controlName, filesName, filesOf, readForm, toFormData } from './submit-values.ts';
+import { AmendBody } from '../../../src/modules/dossiers/amend-schema.ts';
+import { openingState, postedState, saveDraft } from './drafts.server.ts';
+import type { ModeState } from './drafts.server.ts';
 import type { FlatValues } from './submit-values.ts';
 
 /**
@@ -139,11 +142,16 @@ async function catalogOptions(w: WebContext, def: EformDefinition, values: FlatV
 export async function submitPage(
   w: WebContext,
   code: string,
-  state: { values?: FlatValues; errors?: FieldErrors; step?: SubmitStep; formError?: string } = {},
+  posted: ModeState & { errors?: FieldErrors; step?: SubmitStep; formError?: string } = {},
+  /** The page's address on first load: a draft to resume (?nhap) or a dossier to change (?sua). */
+  url?: URL,
 ) {
   const procedure = await procedureOf(w, code);
   const signedIn = Boolean(w.auth && w.auth.account.kind !== 'official');
-  const eform = await currentEform(w.services.database.db, procedure);
+  const current = await currentEform(w.services.database.db, procedure);
+  const state = url ? { ...posted, ...(await openingState(w, procedure, current, url)) } : posted;
+  // A dossier being changed keeps the e-form version it was submitted with.
+  const eform = state.amend ? { definition: state.amend.definition } : current;
   const values = state.values ?? {
     agencyId: procedure.agencies.length === 1 ? (procedure.agencies[0]?.id ?? '') : '',
     delivery: 'counter',
@@ -151,7 +159,9 @@ export async function submitPage(
   };
   return {
     procedure: { code: procedure.code, name: procedure.name },
-    agencies: procedure.agencies.map((a) => ({ value: a.id, label: a.name })),
+    agencies: state.amend
+      ? [{ value: state.amend.agencyId, label: state.amend.agencyName }]
+      : procedure.agencies.map((a) => ({ value: a.id, label: a.name })),
     signedIn,
     official: w.auth?.account.kind === 'official',
     definition: eform.definition,
@@ -160,6 +170,16 @@ export async function submitPage(
     errors: state.errors ?? {},
     formError: state.formError,
     step: state.step ?? 'edit',
+    draft: state.draft ?? null,
+    amend: state.amend
+      ? {
+          id: state.amend.id,
+          code: state.amend.code,
+          rowVersion: state.amend.rowVersion,
+          open: state.amend.open,
+        }
+      : null,
+    notices: state.notices ?? [],
   };
 }
 export type SubmitPageData = Awaited<ReturnType<typeof submitPage>>;
@@ -222,11 +242,15 @@ export async function submitAction(w: WebContext, code: string, request: Request
   if (!w.auth || w.auth.account.kind === 'official') return submitPage(w, code);
   const form = await request.formData();
   const procedure = await procedureOf(w, code);
-  const eform = await currentEform(w.services.database.db, procedure);
+  const mode = await postedState(w, form);
+  const eform = mode.amend
+    ? { definition: mode.amend.definition }
+    : await currentEform(w.services.database.db, procedure);
   const values = readForm(eform.definition, form);
   const rawIntent = form.get('intent');
   const intent = typeof rawIntent === 'string' ? rawIntent : 'review';
-  const page = (state: Parameters<typeof submitPage>[2]) => submitPage(w, code, { values, ...state });
+  const page = (state: Parameters<typeof submitPage>[2]) =>
+    submitPage(w, code, { values, ...mode, ...state });
   if (intent === 'edit' || intent === 'refresh') return page({});
   if (intent.startsWith('add:') || intent.startsWith('remove:')) {
     const [, group = '', index] = intent.split(':');
@@ -249,11 +273,13 @@ export async function submitAction(w: WebContext, code: string, request: Request
     .executeTakeFirst();
   const fileErrors = await uploadFiles(w, eform.definition, form, values, intent);
   if (intent.startsWith('unfile:')) return page({});
+  if (intent === 'draft' && !mode.amend) return page(await saveDraft(w, procedure, values, mode.draft));
   const parsed = SubmitBody.safeParse({
     ...body(w, procedure.code, eform.definition, values, account),
     fileIds: eform.definition.sections
       .flatMap((s) => s.fields)
       .flatMap((f) => (f.type === 'file' ? filesOf(values, f.key).map((x) => x.id) : [])),
+    draftId: mode.draft?.id ?? null,
   });
   const problems: { field: string; message: string }[] = parsed.success
     ? []
@@ -271,6 +297,7 @@ export async function submitAction(w: WebContext, code: string, request: Request
   if (problems.length || !parsed.success || Object.keys(fileErrors).length)
     return page({ errors: { ...toErrors(problems), ...fileErrors } });
   if (intent !== 'submit') return page({ step: 'review' });
+  if (mode.amend) return amend(w, mode.amend, parsed.data, page);
   try {
     const id = await w.services.dossiers.submit({ auth: w.auth, actor: w.actor }, parsed.data);
     redirectTo(`/nop-ho-so/${encodeURIComponent(procedure.code)}?daNop=${id}`);
@@ -337,4 +364,22 @@ async function uploadFiles(
     values[filesName(f.key)] = JSON.stringify(kept);
   }
   return errors;
+}
+
+/** "Cập nhật hồ sơ": the checked values replace the dossier's, on the version the applicant saw. */
+async function amend(
+  w: WebContext,
+  a: NonNullable<ModeState['amend']>,
+  data: SubmitBody,
+  page: (state: Parameters<typeof submitPage>[2]) => ReturnType<typeof submitPage>,
+) {
+  const body = AmendBody.parse({ ...data, rowVersion: a.rowVersion });
+  try {
+    await w.services.dossiers.amend({ auth: w.auth, actor: w.actor }, a.id, body);
+  } catch (err) {
+    const e = asAppError(err);
+    if (!e) throw err;
+    return page({ errors: toErrors(e.fields ?? []), formError: errorMessage(e, w.lang) });
+  }
+  redirectTo(`/ho-so-cua-toi/${a.id}?tb=amend`);
 }

@@ -13,6 +13,7 @@ import { web } from '../../context.ts';
 import { useT } from '../../i18n/index.ts';
 import type { Route } from './+types/submit.ts';
 import { EformFields } from './EformFields.tsx';
+import { ModeFields, ModeNotices, SaveDraft } from './DraftControls.tsx';
 import { submitAction, submitPage, submitted } from './submit.server.ts';
 import type { SubmitPageData } from './submit.server.ts';
 import { itemCount, itemName, pickedOf } from './submit-values.ts';
@@ -21,7 +22,7 @@ import type { FlatValues } from './submit-values.ts';
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const w = web(context);
   const done = new URL(request.url).searchParams.get('daNop');
-  const page = await submitPage(w, params.code);
+  const page = await submitPage(w, params.code, {}, new URL(request.url));
   return { ...page, done: done ? await submitted(w, done) : null };
 }
 
@@ -116,9 +117,10 @@ function Review({ d }: { d: SubmitPageData }) {
         {Object.entries(d.values).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}
+        <ModeFields d={d} />
         <div className="form-actions">
           <SubmitButton name="intent" value="submit">
-            {t('sb.submit')}
+            {t(d.amend ? 'dr.amendSubmit' : 'sb.submit')}
           </SubmitButton>
           <SubmitButton name="intent" value="edit" variant="secondary">
             {t('sb.back')}
@@ -165,6 +167,7 @@ function EditForm({ d }: { d: SubmitPageData }) {
       }}
     >
       <CsrfField />
+      <ModeFields d={d} />
       <button
         type="submit"
         name="intent"
@@ -187,16 +190,25 @@ function EditForm({ d }: { d: SubmitPageData }) {
       {d.signedIn ? <Notice>{t('sb.prefilled')}</Notice> : null}
       <fieldset className="fieldset">
         <legend>{t('sb.where')}</legend>
-        <SelectField
-          name="agencyId"
-          label={t('sb.agency')}
-          hint={t('sb.agencyHint')}
-          required
-          options={d.agencies}
-          placeholder={d.agencies.length > 1 ? t('sb.choose') : undefined}
-          defaultValue={values.agencyId}
-          error={e.agencyId}
-        />
+        {d.amend ? (
+          <div className="field">
+            <p className="field-label">{t('sb.agency')}</p>
+            <p>{d.agencies[0]?.label}</p>
+            <p className="field-hint">{t('dr.amendAgency')}</p>
+            <input type="hidden" name="agencyId" value={values.agencyId} />
+          </div>
+        ) : (
+          <SelectField
+            name="agencyId"
+            label={t('sb.agency')}
+            hint={t('sb.agencyHint')}
+            required
+            options={d.agencies}
+            placeholder={d.agencies.length > 1 ? t('sb.choose') : undefined}
+            defaultValue={values.agencyId}
+            error={e.agencyId}
+          />
+        )}
         <SelectField
           name="delivery"
           label={t('sb.delivery')}
@@ -265,9 +277,12 @@ function EditForm({ d }: { d: SubmitPageData }) {
           />
         </fieldset>
       ))}
-      <SubmitButton name="intent" value="review">
-        {t('sb.check')}
-      </SubmitButton>
+      <div className="form-actions">
+        <SubmitButton name="intent" value="review">
+          {t('sb.check')}
+        </SubmitButton>
+      </div>
+      <SaveDraft d={d} />
     </Form>
   );
 }
@@ -279,10 +294,11 @@ export default function SubmitPage({ loaderData, actionData, params }: Route.Com
   const done = actionData ? null : loaderData.done;
   const here = `/nop-ho-so/${encodeURIComponent(params.code)}`;
   const key = `${d.step}:${Object.keys(d.errors).join(',')}:${JSON.stringify(d.values)}`;
+  const title = d.amend ? t('dr.amendTitle', { code: d.amend.code }) : t('sb.title');
   return (
     <div className="container page">
-      <PageTitle title={t('sb.title')} />
-      <h1>{t('sb.title')}</h1>
+      <PageTitle title={title} />
+      <h1>{title}</h1>
       <p className="lead">{d.procedure.name}</p>
       {done ? (
         <Notice kind="success">
@@ -307,10 +323,13 @@ export default function SubmitPage({ loaderData, actionData, params }: Route.Com
         </Notice>
       ) : d.agencies.length === 0 ? (
         <Notice kind="warning">{t('sb.noAgency')}</Notice>
-      ) : d.step === 'review' ? (
-        <Review d={d} />
+      ) : d.amend && !d.amend.open ? (
+        <ModeNotices d={d} />
       ) : (
-        <EditForm key={key} d={d} />
+        <>
+          <ModeNotices d={d} />
+          {d.step === 'review' ? <Review d={d} /> : <EditForm key={key} d={d} />}
+        </>
       )}
     </div>
   );

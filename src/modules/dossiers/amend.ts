@@ -68,6 +68,11 @@ export async function amendForm(db: Executor, auth: AuthContext | undefined, id:
   if (!auth) throw new UnauthenticatedError();
   const row = await findDossier(db, id);
   if (!isOwner(auth, row)) throw notFound();
+  const agency = await db
+    .selectFrom('agencies')
+    .select('name')
+    .where('id', '=', row.agency_id)
+    .executeTakeFirstOrThrow();
   const files = await db
     .selectFrom('dossier_files')
     .select(['id', 'file_name'])
@@ -87,6 +92,7 @@ export async function amendForm(db: Executor, auth: AuthContext | undefined, id:
     rowVersion: row.row_version,
     procedureCode: row.procedure_code,
     agencyId: row.agency_id,
+    agencyName: agency.name,
     definition: await dossierEform(db, row),
     formData: row.form_data,
     resultDelivery: row.result_delivery,
