@@ -84,6 +84,7 @@ export default [
     route('thu-tuc/:code/co-quan', 'routes/mot-cua/thu-tuc/agencies.tsx'),
     route('thu-tuc/:code/lich-su/:id', 'routes/mot-cua/thu-tuc/version.tsx'),
     route('thu-tuc/:code/quy-trinh', 'routes/mot-cua/quy-trinh/versions.tsx'),
+    route('thu-tuc/:code/to-khai', 'routes/mot-cua/eform-designer/designer.tsx'),
     route('quy-trinh', 'routes/mot-cua/quy-trinh/index.tsx'),
     route('quy-trinh/:id', 'routes/mot-cua/quy-trinh/editor.tsx'),
     route('quy-trinh/:id/xuat', 'routes/mot-cua/quy-trinh/export.ts'),

@@ -3,6 +3,7 @@ import { enDossierReceipt } from './en-dossier-receipt.ts';
 import { enTracking } from './en-tracking.ts';
 import { enSubmit } from './en-submit.ts';
 import { enMyDossiers } from './en-my-dossiers.ts';
+import { enEformDesigner } from './en-eform-designer.ts';
 import { enDrafts } from './en-drafts.ts';
 import { enPrinting } from './en-printing.ts';
 import { enProcedures } from './en-procedures.ts';
@@ -24,6 +25,7 @@ export const en: Record<keyof typeof vi, string> = {
   ...enTracking,
   ...enSubmit,
   ...enMyDossiers,
+  ...enEformDesigner,
   ...enDrafts,
   ...enPrinting,
   'app.portalName': 'Public Service Portal',

@@ -3,6 +3,7 @@ import { viDossierReceipt } from './vi-dossier-receipt.ts';
 import { viTracking } from './vi-tracking.ts';
 import { viSubmit } from './vi-submit.ts';
 import { viMyDossiers } from './vi-my-dossiers.ts';
+import { viEformDesigner } from './vi-eform-designer.ts';
 import { viDrafts } from './vi-drafts.ts';
 import { viPrinting } from './vi-printing.ts';
 import { viProcedures } from './vi-procedures.ts';
@@ -23,6 +24,7 @@ export const vi = {
   ...viTracking,
   ...viSubmit,
   ...viMyDossiers,
+  ...viEformDesigner,
   ...viDrafts,
   ...viPrinting,
   'app.portalName': 'Cổng Dịch vụ công',

@@ -6,6 +6,7 @@ import type { AuthContext } from '../accounts/sessions.ts';
 import { appendAudit } from '../audit/audit.ts';
 import type { Actor } from '../audit/audit.ts';
 import type { ModuleDeps } from '../deps.ts';
+import { assertCatalogReader } from '../procedures/store.ts';
 import { assertEditor, findProcedure, lockProcedure } from '../processes/store.ts';
 import { defaultEform } from './default.ts';
 import type { EformView } from './schema.ts';
@@ -73,6 +74,27 @@ export class EformsService {
       definition: row.definition as unknown as EformDefinition,
       updatedAt: row.created_at.toISOString(),
     };
+  }
+
+  /** Every saved version, newest first, with who saved it (for the designer: editors and reviewers). */
+  async versions(
+    auth: AuthContext | undefined,
+    procedureCode: string,
+  ): Promise<{ version: number; createdAt: string; createdBy: string | null }[]> {
+    assertCatalogReader(auth);
+    const procedure = await findProcedure(this.db, procedureCode);
+    const rows = await this.db
+      .selectFrom('eform_versions as v')
+      .leftJoin('accounts as a', 'a.id', 'v.created_by')
+      .select(['v.version', 'v.created_at', 'a.full_name'])
+      .where('v.procedure_id', '=', procedure.id)
+      .orderBy('v.version', 'desc')
+      .execute();
+    return rows.map((r) => ({
+      version: r.version,
+      createdAt: r.created_at.toISOString(),
+      createdBy: r.full_name,
+    }));
   }
 
   /** Saves a new version; `baseVersion` is the version the editor started from (409 when stale). */
