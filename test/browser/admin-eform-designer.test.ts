@@ -22,6 +22,7 @@ let env: BrowserEnv;
 let live: DossierOffice; // its procedure is designed with JavaScript
 let plain: DossierOffice; // and this one without
 let editor: { username: string; password: string };
+let provinceId = '';
 
 before(async () => {
   env = await startBrowserEnv();
@@ -35,6 +36,7 @@ before(async () => {
     .where('id', '=', live.agency.id)
     .executeTakeFirstOrThrow();
   assert.ok(province.parent_id);
+  provinceId = province.parent_id;
   editor = await createOfficial(env.rt.database, province.parent_id, ['bien_tap_vien'], {
     includeSubtree: true,
   });
@@ -198,6 +200,20 @@ describe('back office: e-form designer with JavaScript', () => {
     assert.deepEqual(await seriousA11yViolations(page), []);
   });
 
+  it('shows the form and its versions read-only to a reviewer', async () => {
+    const reviewer = await createOfficial(env.rt.database, provinceId, ['can_bo_kiem_soat_tthc'], {
+      includeSubtree: true,
+    });
+    const page = await officialPage(env, reviewer);
+    await page.goto(designerOf(live.procedureCode));
+    await hydrated(page);
+    await page.getByText('Bạn chỉ được xem tờ khai').waitFor();
+    assert.equal(await page.getByTestId('designer').count(), 0, 'no designer');
+    await preview(page).getByLabel('Nghề nghiệp').waitFor();
+    await page.getByRole('link', { name: 'Xem phiên bản 1' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Bắt đầu từ phiên bản 1' }).count(), 0);
+  });
+
   it('refuses an invalid form, naming the field, and saves nothing', async () => {
     const code = live.procedureCode;
     const page = await officialPage(env, editor);
@@ -257,6 +273,7 @@ describe('back office: e-form designer without JavaScript', () => {
     await page.goto(designerOf(code));
     assert.equal(await hasHorizontalScroll(page), false, 'no horizontal scroll at 360 px');
     await addField(page, false, 'Nội dung đề nghị', 'Ngày tháng', 'ngayCanCo', 'Ngày cần có kết quả');
+    assert.match(page.url(), /#f-row\.1\.2$/, 'the answer opens at the new field');
     await panel(page).getByLabel('Không nhận ngày trong quá khứ').check();
     await press(page, 'Áp dụng', false);
     assert.match((await page.getByTestId('field-ngayCanCo').textContent()) ?? '', /Ngày cần có kết quả/);

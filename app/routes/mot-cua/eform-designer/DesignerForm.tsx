@@ -115,13 +115,20 @@ export function Designer({
               id="add-section"
               name="intent"
               value="add-section"
+              formAction={`#ed-section-${state.draft.sections.length}`}
               className="button button-secondary"
             >
               {t('ed.addSection')}
             </button>
           </p>
           <div className="toolbar ed-actions">
-            <button type="submit" name="intent" value="preview" className="button button-secondary">
+            <button
+              type="submit"
+              name="intent"
+              value="preview"
+              formAction="#preview-title"
+              className="button button-secondary"
+            >
               {t('ed.preview')}
             </button>
             <SubmitButton name="intent" value="save">
@@ -139,7 +146,13 @@ export function Designer({
               rows={6}
               error={fieldErrors.importJson}
             />
-            <button type="submit" name="intent" value="import" className="button button-secondary">
+            <button
+              type="submit"
+              name="intent"
+              value="import"
+              formAction="#f-title"
+              className="button button-secondary"
+            >
               {t('ed.import')}
             </button>
           </details>

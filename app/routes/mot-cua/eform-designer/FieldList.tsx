@@ -19,17 +19,25 @@ interface Props {
   rev: number;
 }
 
+/** The page's own address with `#target`: without JavaScript, the answer opens where the change happened. */
+const hash = (target: string) => `#${target}`;
+export const rowId = (path: string) => fieldId(`row.${path}`);
+const sectionId = (i: number) => `ed-section-${i}`;
+
 /**
  * A button of the designer: a short verb on screen, and for screen readers what it acts on too
- * ("Chuyển lên: Họ và tên"); the name starts with the visible words (WCAG 2.5.3).
+ * ("Chuyển lên: Họ và tên"); the name starts with the visible words (WCAG 2.5.3). `to` is the element
+ * the page shows after the post (without JavaScript).
  */
-function Act({ id, value, verb, what }: { id?: string; value: string; verb: string; what: string }) {
+function Act(p: { id?: string; value: string; verb: string; what: string; to: string }) {
+  const { id, value, verb, what, to } = p;
   return (
     <button
       type="submit"
       id={id}
       name="intent"
       value={value}
+      formAction={hash(to)}
       aria-label={`${verb}: ${what}`}
       className="button button-secondary button-small"
     >
@@ -48,7 +56,7 @@ export function Sections(props: Props) {
       {draft.sections.map((s, i) => {
         const what = s.title.trim() || t('ed.sectionN', { n: i + 1 });
         return (
-          <fieldset key={i} className="fieldset ed-section" data-testid={`section-${i}`}>
+          <fieldset key={i} id={sectionId(i)} className="fieldset ed-section" data-testid={`section-${i}`}>
             <legend>{t('ed.sectionN', { n: i + 1 })}</legend>
             <TextInput
               key={`s${i}:${rev}`}
@@ -58,17 +66,24 @@ export function Sections(props: Props) {
               error={errors[`section.${i}.title`]}
             />
             <div className="toolbar">
-              <Act id={`section-up-${i}`} value={`section-up:${i}`} verb={t('ed.sectionUp')} what={what} />
+              <Act
+                id={`section-up-${i}`}
+                value={`section-up:${i}`}
+                verb={t('ed.sectionUp')}
+                what={what}
+                to={sectionId(Math.max(i - 1, 0))}
+              />
               <Act
                 id={`section-down-${i}`}
                 value={`section-down:${i}`}
+                to={sectionId(Math.min(i + 1, draft.sections.length - 1))}
                 verb={t('ed.sectionDown')}
                 what={what}
               />
-              <Act value={`section-remove:${i}`} verb={t('ed.sectionRemove')} what={what} />
+              <Act value={`section-remove:${i}`} verb={t('ed.sectionRemove')} what={what} to="add-section" />
             </div>
             <Rows {...props} fields={s.fields} at={[i]} positions={positions} />
-            <AddField container={[i]} where={what} />
+            <AddField container={[i]} where={what} count={s.fields.length} />
           </fieldset>
         );
       })}
@@ -106,16 +121,35 @@ function Rows(props: Props & { fields: readonly EformField[]; at: number[]; posi
             <FieldMessage id={fieldId(row)} error={errors[row]} />
             <div className="toolbar">
               {open ? null : (
-                <Act id={`select-${path}`} value={`select:${path}`} verb={t('ed.edit')} what={what} />
+                <Act
+                  id={`select-${path}`}
+                  value={`select:${path}`}
+                  verb={t('ed.edit')}
+                  what={what}
+                  to={rowId(path)}
+                />
               )}
-              <Act id={`up-${path}`} value={`up:${path}`} verb={t('ed.up')} what={what} />
-              <Act id={`down-${path}`} value={`down:${path}`} verb={t('ed.down')} what={what} />
-              <Act value={`remove:${path}`} verb={t('ed.remove')} what={what} />
+              <Act
+                id={`up-${path}`}
+                value={`up:${path}`}
+                verb={t('ed.up')}
+                what={what}
+                to={rowId(pathText([...at, Math.max(i - 1, 0)]))}
+              />
+              <Act
+                id={`down-${path}`}
+                value={`down:${path}`}
+                verb={t('ed.down')}
+                what={what}
+                to={rowId(pathText([...at, Math.min(i + 1, fields.length - 1)]))}
+              />
+              <Act value={`remove:${path}`} verb={t('ed.remove')} what={what} to={sectionId(at[0] ?? 0)} />
             </div>
             {open ? (
               <FieldPanel
                 key={`${path}:${rev}`}
                 field={f}
+                rowId={rowId(path)}
                 others={positions
                   .filter((p) => pathText(p.path) !== path && p.field.key)
                   .filter((p, j, all) => all.findIndex((q) => q.field.key === p.field.key) === j)
@@ -130,7 +164,7 @@ function Rows(props: Props & { fields: readonly EformField[]; at: number[]; posi
             {f.type === 'group' ? (
               <div className="ed-group">
                 <Rows {...props} fields={f.fields} at={[...at, i]} />
-                <AddField container={[...at, i]} where={what} />
+                <AddField container={[...at, i]} where={what} count={f.fields.length} />
               </div>
             ) : null}
           </li>
@@ -141,7 +175,7 @@ function Rows(props: Props & { fields: readonly EformField[]; at: number[]; posi
 }
 
 /** The type of a new field and the button adding it to a section or a group. */
-function AddField({ container, where }: { container: number[]; where: string }) {
+function AddField({ container, where, count }: { container: number[]; where: string; count: number }) {
   const t = useT();
   const c = pathText(container);
   return (
@@ -153,7 +187,13 @@ function AddField({ container, where }: { container: number[]; where: string }) 
         defaultValue="text"
         markOptional={false}
       />
-      <Act id={`add-${c}`} value={`add:${c}`} verb={t('ed.addField')} what={where} />
+      <Act
+        id={`add-${c}`}
+        value={`add:${c}`}
+        verb={t('ed.addField')}
+        what={where}
+        to={rowId(pathText([...container, count]))}
+      />
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { PREFILL_KEYS, TYPE_KEYS } from './words.ts';
 
 interface Props {
   field: EformField;
+  /** The id of the field's row: without JavaScript, the page answering a button opens there. */
+  rowId: string;
   /** Keys of the fields a condition or a parent field may refer to (not this one). */
   others: readonly SelectOption[];
   catalogs: readonly SelectOption[];
@@ -24,7 +26,7 @@ const str = (n: number | undefined) => (n === undefined ? '' : String(n));
  * every field has, then what its type has. Without JavaScript "Áp dụng" (or any other button) applies
  * them; with it they apply as they are typed.
  */
-export function FieldPanel({ field: f, others, catalogs, errors }: Props) {
+export function FieldPanel({ field: f, rowId, others, catalogs, errors }: Props) {
   const t = useT();
   const name = f.label.trim() || f.key;
   const input = (prop: string, label: string, value: string | undefined, hint?: string) => (
@@ -89,6 +91,7 @@ export function FieldPanel({ field: f, others, catalogs, errors }: Props) {
                 type="submit"
                 name="intent"
                 value={`option-remove:${i}`}
+                formAction={`#${rowId}`}
                 className="button button-secondary button-small"
               >
                 {t('ed.removeOption', { n: i + 1 })}
@@ -100,6 +103,7 @@ export function FieldPanel({ field: f, others, catalogs, errors }: Props) {
             id="option-add"
             name="intent"
             value="option-add"
+            formAction={`#${rowId}`}
             className="button button-secondary button-small"
           >
             {t('ed.addOption')}
@@ -162,10 +166,22 @@ export function FieldPanel({ field: f, others, catalogs, errors }: Props) {
         markOptional={false}
       />
       <div className="toolbar">
-        <button type="submit" name="intent" value="apply" className="button button-primary">
+        <button
+          type="submit"
+          name="intent"
+          value="apply"
+          formAction={`#${rowId}`}
+          className="button button-primary"
+        >
           {t('ed.apply')}
         </button>
-        <button type="submit" name="intent" value="close" className="button button-secondary">
+        <button
+          type="submit"
+          name="intent"
+          value="close"
+          formAction={`#${rowId}`}
+          className="button button-secondary"
+        >
           {t('ed.close')}
         </button>
       </div>

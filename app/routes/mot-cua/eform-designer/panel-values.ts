@@ -128,7 +128,8 @@ export function readPanel(
         field: {
           ...base,
           type: f.type,
-          maxBytes: size === undefined ? 0 : Math.round(size * unit),
+          // Empty: no limit set (the save names the problem); not a number: the limit stays as it was.
+          maxBytes: errors['p.maxSize'] ? f.maxBytes : size === undefined ? 0 : Math.round(size * unit),
           extensions: extensionList(str('extensions')),
           maxFiles: num('maxFiles', f.maxFiles),
         },
