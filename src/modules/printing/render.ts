@@ -10,6 +10,8 @@ export interface PdfDocument {
   content: Content;
   /** Defaults to now. */
   createdAt?: Date | undefined;
+  /** Defaults to portrait; a register with many columns is printed landscape. */
+  orientation?: 'portrait' | 'landscape' | undefined;
 }
 
 const MM = 72 / 25.4;
@@ -49,7 +51,7 @@ export class PdfRenderer {
       },
       language: 'vi-VN',
       pageSize: 'A4',
-      pageOrientation: 'portrait',
+      pageOrientation: doc.orientation ?? 'portrait',
       pageMargins: PAGE_MARGINS,
       defaultStyle: DEFAULT_STYLE,
       content: doc.content,

@@ -7,6 +7,11 @@ import type { ModuleDeps } from '../deps.ts';
 import type { DossiersService } from '../dossiers/service.ts';
 import type { EformsService } from '../eforms/service.ts';
 import { catalogCodes, catalogKey, eformDocument } from './eform-pdf.ts';
+import { dossierFormPdf, formsOf, registerPdf } from './forms/print.ts';
+import type { FormLink, FormsContext } from './forms/print.ts';
+import { registerAgencies } from './forms/register.ts';
+import type { RegisterQuery } from './forms/register.ts';
+import type { DossierDetail } from '../dossiers/schema.ts';
 import { checkFonts, notoSansFiles } from './fonts.ts';
 import type { FontFiles } from './fonts.ts';
 import { PdfRenderer } from './render.ts';
@@ -52,6 +57,35 @@ export class PrintingService {
 
   private get db() {
     return this.deps.database.db;
+  }
+
+  private get forms(): FormsContext {
+    return {
+      db: this.db,
+      dossiers: this.deps.dossiers,
+      portalUrl: this.deps.config.publicUrl,
+      render: (doc) => this.renderPdf(doc),
+    };
+  }
+
+  /** The standard forms (TT 01/2018 Mẫu 01–05) that have arisen for a dossier the caller has read: its page's links. */
+  standardFormsOf(dossier: DossierDetail): Promise<FormLink[]> {
+    return formsOf(this.forms, dossier);
+  }
+
+  /** Standard form `number` of a dossier (II.12.1), for officials who may read it; 404 when it has not arisen. */
+  standardForm(auth: AuthContext | undefined, dossierId: string, number: string): Promise<PdfFile> {
+    return dossierFormPdf(this.forms, auth, dossierId, number);
+  }
+
+  /** Mẫu 06, Sổ theo dõi hồ sơ, of an agency in the official's partition over a period. */
+  register(auth: AuthContext | undefined, q: RegisterQuery): Promise<PdfFile> {
+    return registerPdf(this.forms, auth, q);
+  }
+
+  /** The agencies whose register the official may print (the register form's choice). */
+  registerAgencies(auth: AuthContext) {
+    return registerAgencies(this.db, auth);
   }
 
   /** Any document built from the shared blocks (blocks.ts), as PDF bytes. */

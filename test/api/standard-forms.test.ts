@@ -1,0 +1,403 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { formatDate, formatDateTime } from '../../src/domain/datetime.ts';
+import { vietnamDay } from '../../src/domain/dossier-code.ts';
+import { createSession } from '../../src/modules/accounts/sessions.ts';
+import type { AuthContext } from '../../src/modules/accounts/sessions.ts';
+import type { DossierDetail } from '../../src/modules/dossiers/schema.ts';
+import { FORM_SETS, formSetOn, standardForm } from '../../src/modules/printing/forms/rule-set.ts';
+import type { FormSet } from '../../src/modules/printing/forms/rule-set.ts';
+import { go, MISSING, REASON, toAppraisal } from '../support/dossier-cases.ts';
+import { dossierOffice } from '../support/dossiers.ts';
+import type { DossierOffice } from '../support/dossiers.ts';
+import { startTestRuntime } from '../support/runtime.ts';
+import type { TestRuntime } from '../support/runtime.ts';
+
+/**
+ * The standard forms of TT 01/2018/TT-VPCP (II.2.5 c, II.12.1) read back as a reader would: the text
+ * through `pdftotext -layout`, the receipt's barcode and QR code through `zbarimg` on the rendered page.
+ */
+
+let rt: TestRuntime;
+let o: DossierOffice;
+let counter: AuthContext;
+const scratch = mkdtempSync(join(tmpdir(), 'dvc-forms-'));
+const AGENCY = 'Sở Tư pháp tỉnh Thanh Hóa';
+
+async function authOf(accountId: string): Promise<AuthContext> {
+  const { token } = await rt.database.db
+    .transaction()
+    .execute((trx) =>
+      createSession(trx, accountId, { ip: '127.0.0.1', userAgent: null }, { ttlHours: 1, maxSessions: 50 }),
+    );
+  const auth = await rt.services.resolveSession(token);
+  assert.ok(auth);
+  return auth;
+}
+
+function save(bytes: Uint8Array, name: string): string {
+  const file = join(scratch, `${name}.pdf`);
+  writeFileSync(file, bytes);
+  return file;
+}
+const text = (file: string, mode = '-layout') =>
+  execFileSync('pdftotext', [mode, file, '-'], { encoding: 'utf8' });
+/** The text with the line breaks and column padding of the layout folded into single spaces. */
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+/** The text says `expected` (a long line may wrap: compared with the whitespace folded). */
+const says = (t: string, expected: string) =>
+  assert.ok(flat(t).includes(expected), `"${expected}" in:\n${t}`);
+/** The trimmed line that starts with `label:`. */
+const line = (t: string, label: string) =>
+  t
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l.startsWith(`${label}:`));
+
+async function form(d: { id: string }, n: string, name = `${n}-${d.id}`) {
+  const pdf = await rt.services.printing.standardForm(counter, d.id, n);
+  assert.equal(new TextDecoder().decode(pdf.bytes.slice(0, 5)), '%PDF-');
+  const file = save(pdf.bytes, name);
+  return { pdf, file, text: text(file) };
+}
+
+/** "14 giờ 05 phút, ngày 04 tháng 12 năm 2026" of an ISO instant, written independently of the code under test. */
+function spoken(iso: string): string {
+  const [date, time] = formatDateTime(iso).split(' ') as [string, string];
+  const [dd, mm, yyyy] = date.split('/');
+  const [hh, mi] = time.split(':');
+  return `${hh} giờ ${mi} phút, ngày ${dd} tháng ${mm} năm ${yyyy}`;
+}
+
+before(async () => {
+  rt = await startTestRuntime();
+  o = await dossierOffice(rt);
+  await rt.database.db
+    .updateTable('agencies')
+    .set({ name: AGENCY, admin_unit_code: '38', phone: '02373852000' })
+    .where('id', '=', o.agency.id)
+    .execute();
+  counter = await authOf(o.ids.counter);
+});
+after(async () => {
+  await rt.stop();
+  if (!process.env.KEEP_SCRATCH) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('Mẫu 01, the receipt', () => {
+  it('prints the receipt with the applicant, components, times and appointment, and no form it has not reached', async () => {
+    const d = await o.receive({
+      components: [
+        { name: 'Đơn đề nghị cấp phép', copyType: 'original', count: 1, received: true },
+        { name: 'Bản sao Căn cước của người đề nghị', copyType: 'certified_copy', count: 2, received: true },
+      ],
+    });
+    assert.ok(d.receivedAt && d.appointmentAt);
+    const { pdf, file, text: t } = await form(d, '01');
+    assert.equal(pdf.fileName, `mau-01-${d.code}.pdf`);
+    assert.match(t, /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+    assert.match(t, /SỞ TƯ PHÁP TỈNH THANH HÓA/);
+    assert.match(t, /GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ/);
+    const [dd, mm, yyyy] = formatDate(d.receivedAt).split('/');
+    assert.match(t, new RegExp(`Thanh Hóa, ngày ${dd} tháng ${mm} năm ${yyyy}`));
+    assert.equal(line(t, 'Mã hồ sơ'), `Mã hồ sơ: ${d.code}`);
+    assert.equal(line(t, 'Bộ phận tiếp nhận và trả kết quả'), `Bộ phận tiếp nhận và trả kết quả: ${AGENCY}`);
+    assert.equal(line(t, 'Tiếp nhận hồ sơ của'), 'Tiếp nhận hồ sơ của: Trần Thị Bình');
+    assert.equal(line(t, 'Địa chỉ'), 'Địa chỉ: Số 1 đường Lê Lợi');
+    assert.equal(line(t, 'Số điện thoại'), 'Số điện thoại: 0912345678');
+    assert.equal(line(t, 'Email'), 'Email: binh@example.vn');
+    assert.equal(
+      line(t, 'Nội dung yêu cầu giải quyết'),
+      'Nội dung yêu cầu giải quyết: Đề nghị cấp giấy phép thử nghiệm',
+    );
+    assert.equal(
+      line(t, 'Thủ tục hành chính cần giải quyết'),
+      `Thủ tục hành chính cần giải quyết: ${d.procedureName}`,
+    );
+    assert.match(t, /1\. Thành phần hồ sơ, yêu cầu và số lượng mỗi loại giấy tờ gồm:/);
+    assert.match(t, /1\s+Đơn đề nghị cấp phép\s+Bản chính\s+01/);
+    assert.match(t, /2\s+Bản sao Căn cước của người đề nghị\s+Bản sao chứng thực\s+02/);
+    assert.equal(line(t, '2. Số lượng hồ sơ'), '2. Số lượng hồ sơ: 01 (bộ)');
+    assert.equal(
+      line(t, '3. Thời gian giải quyết hồ sơ theo quy định là'),
+      '3. Thời gian giải quyết hồ sơ theo quy định là: 5 ngày làm việc',
+    );
+    says(t, `4. Thời gian nhận hồ sơ: ${spoken(d.receivedAt)}`);
+    says(t, `5. Thời gian trả kết quả giải quyết hồ sơ: ${spoken(d.appointmentAt)}`);
+    assert.equal(
+      line(t, '6. Đăng ký nhận kết quả tại'),
+      '6. Đăng ký nhận kết quả tại: Bộ phận tiếp nhận và trả kết quả',
+    );
+    assert.match(t, /Vào Sổ theo dõi hồ sơ, Quyển số: …… Số thứ tự: ……/);
+    assert.match(t, /NGƯỜI NỘP HỒ SƠ\s+NGƯỜI TIẾP NHẬN HỒ SƠ/);
+    assert.match(t, /\(Ký và ghi rõ họ tên\)\s+\(Ký và ghi rõ họ tên\)/);
+    assert.match(t, /Trần Thị Bình/);
+    assert.match(t, /Trang 1\/1/);
+
+    // The codes: the page rendered at 200 dpi, read by a barcode reader.
+    execFileSync('pdftoppm', ['-r', '200', '-png', '-f', '1', '-l', '1', file, join(scratch, 'receipt')]);
+    const scanned = execFileSync('zbarimg', ['-q', join(scratch, 'receipt-1.png')], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .sort();
+    assert.deepEqual(scanned, [`CODE-128:${d.code}`, `QR-Code:${rt.services.dossiers.trackingUrl(d.code)}`]);
+    assert.match(scanned[1] ?? '', new RegExp(`/tra-cuu-ho-so/${d.code.replace(/\./g, '\\.')}/`));
+
+    // Forms of steps the dossier has not been through are 404 with a message naming the form.
+    for (const [n, title] of [
+      ['02', 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ'],
+      ['03', 'Phiếu từ chối tiếp nhận giải quyết hồ sơ'],
+      ['04', 'Phiếu xin lỗi và hẹn lại ngày trả kết quả'],
+    ] as const) {
+      await assert.rejects(
+        rt.services.printing.standardForm(counter, d.id, n),
+        (err: Error & { code?: string }) => {
+          assert.equal(err.code, 'not_found');
+          assert.ok(err.message.includes(title) && err.message.includes(d.code), err.message);
+          return true;
+        },
+      );
+    }
+    const links = await rt.services.printing.standardFormsOf(
+      await rt.services.dossiers.detail(counter, d.id),
+    );
+    assert.deepEqual(
+      links.map((l) => l.number),
+      ['01', '05'],
+    );
+  });
+
+  it('keeps the appointment made at receipt when the dossier is extended later', async () => {
+    let d = await toAppraisal(o);
+    const promised = d.appointmentAt;
+    assert.ok(promised);
+    d = await go(o, o.handler, d, 'extend', { reason: 'Cần xác minh thực địa', extensionMinutes: 2 * 480 });
+    assert.notEqual(d.appointmentAt, promised);
+    const { text: t } = await form(d, '01');
+    says(t, `5. Thời gian trả kết quả giải quyết hồ sơ: ${spoken(promised)}`);
+  });
+});
+
+describe('Mẫu 02 and 03, at the counter', () => {
+  it('Mẫu 02 lists what is missing and why, signed by the official who asked', async () => {
+    const d = await o.receive({
+      decision: 'request_supplement',
+      reason: REASON,
+      missingItems: [...MISSING, 'Tờ khai có chữ ký của người đề nghị'],
+    });
+    const { text: t } = await form(d, '02');
+    assert.match(t, /PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ/);
+    assert.match(t, /Số: ……\/HDHS/);
+    assert.equal(line(t, 'Mã hồ sơ'), `Mã hồ sơ: ${d.code}`);
+    assert.equal(line(t, 'Tiếp nhận hồ sơ của Ông/Bà'), 'Tiếp nhận hồ sơ của Ông/Bà: Trần Thị Bình');
+    assert.match(t, /Yêu cầu Ông\/Bà hoàn thiện hồ sơ gồm những nội dung như sau:/);
+    assert.match(t, new RegExp(`1\\s+${MISSING[0]}`));
+    assert.match(t, /2\s+Tờ khai có chữ ký của người đề nghị/);
+    assert.equal(line(t, 'Lý do'), `Lý do: ${REASON}`);
+    assert.match(
+      flat(t),
+      /tại Website: http:\/\/\S+ hoặc liên hệ với công chức .+, số điện thoại 02373852000 để được hướng dẫn\.\/\./,
+    );
+    assert.match(t, /NGƯỜI HƯỚNG DẪN/);
+    // Not received: no receipt.
+    await assert.rejects(rt.services.printing.standardForm(counter, d.id, '01'), { code: 'not_found' });
+  });
+
+  it('Mẫu 03 gives the reason of the refusal', async () => {
+    const reason = 'Thủ tục không thuộc thẩm quyền giải quyết của Sở Tư pháp';
+    const d = await o.receive({ decision: 'refuse', reason });
+    const { text: t } = await form(d, '03');
+    assert.match(t, /PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ/);
+    assert.equal(line(t, 'Tiếp nhận hồ sơ của'), 'Tiếp nhận hồ sơ của: Trần Thị Bình');
+    assert.match(
+      flat(t),
+      new RegExp(
+        `Qua xem xét, Bộ phận tiếp nhận hồ sơ ${AGENCY} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau: ${reason} Xin thông báo cho Ông/Bà được biết và thực hiện\\./\\.`,
+      ),
+    );
+    assert.match(t, /NGƯỜI NỘP HỒ SƠ\s+NGƯỜI TIẾP NHẬN HỒ SƠ/);
+  });
+});
+
+describe('Mẫu 04 and 05, while processing', () => {
+  let d: DossierDetail;
+  let promised: string;
+
+  before(async () => {
+    d = await toAppraisal(o);
+    assert.ok(d.appointmentAt);
+    promised = d.appointmentAt;
+    d = await go(o, o.handler, d, 'extend', {
+      reason: 'Cần lấy ý kiến cơ quan chuyên môn',
+      extensionMinutes: 3 * 480,
+    });
+  });
+
+  it('Mẫu 04 apologises with the reason, the old appointment and the new day', async () => {
+    assert.ok(d.receivedAt && d.appointmentAt);
+    const { text: t } = await form(d, '04');
+    assert.match(t, /PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ/);
+    assert.equal(line(t, 'Kính gửi'), 'Kính gửi: Trần Thị Bình');
+    assert.match(flat(t), new RegExp(`Ngày ${formatDate(d.receivedAt)}, ${AGENCY} tiếp nhận hồ sơ`));
+    assert.equal(line(t, 'Mã hồ sơ / Số biên nhận hồ sơ'), `Mã hồ sơ / Số biên nhận hồ sơ: ${d.code}`);
+    says(t, `Thời gian hẹn trả kết quả giải quyết hồ sơ: ${spoken(promised)}`);
+    assert.match(flat(t), /đúng thời hạn quy định ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả\./);
+    assert.equal(line(t, 'Lý do'), 'Lý do: Cần lấy ý kiến cơ quan chuyên môn');
+    const [dd, mm, yyyy] = formatDate(d.appointmentAt).split('/');
+    assert.equal(
+      line(t, 'Thời gian hẹn trả kết quả lại'),
+      `Thời gian hẹn trả kết quả lại: ngày ${dd} tháng ${mm} năm ${yyyy}`,
+    );
+    assert.match(t, /THỦ TRƯỞNG CƠ QUAN/);
+  });
+
+  it('Mẫu 05 has one row per hand-over, in order, and none for the extension', async () => {
+    const { text: t, file } = await form(d, '05');
+    assert.match(t, /PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ/);
+    assert.equal(line(t, 'Mã hồ sơ'), `Mã hồ sơ: ${d.code}`);
+    assert.equal(line(t, 'Kèm theo hồ sơ của'), 'Kèm theo hồ sơ của: Trần Thị Bình');
+    assert.ok(d.receivedAt);
+    says(t, `Ngày nhận: ${spoken(d.receivedAt)}`);
+    // Content-stream order: the cells of each row, row after row.
+    const raw = flat(text(file, '-raw'));
+    // (a narrow header cell may break after a slash)
+    says(
+      raw.replace(/\/ /g, '/'),
+      'TÊN CƠ QUAN THỜI GIAN GIAO, NHẬN HỒ SƠ KẾT QUẢ GIẢI QUYẾT HỒ SƠ (Trước hạn/đúng hạn/quá hạn) GHI CHÚ',
+    );
+    const step = (id: string) => o.definition.steps.find((s) => s.id === id)?.name ?? id;
+    const moves = d.history.filter((e) => e.action === 'forward');
+    assert.equal(moves.length, 2);
+    let from = 0;
+    for (const [i, [a, b]] of [
+      ['tiep-nhan', 'phan-cong'],
+      ['phan-cong', 'tham-dinh'],
+    ].entries()) {
+      const giao = raw.indexOf(`1. Giao: ${step(a as string)}`, from);
+      const nhan = raw.indexOf(`2. Nhận: ${step(b as string)}`, giao);
+      const at = raw.indexOf(formatDate(moves[i]?.at ?? ''), nhan);
+      assert.ok(giao >= from && nhan > giao && at > nhan, `row ${i + 1} in order: ${raw}`);
+      from = at;
+    }
+    assert.equal(raw.split('1. Giao:').length - 1, 2, 'the extension hands nothing over');
+    assert.match(raw, /Trước hạn|Đúng hạn/);
+  });
+});
+
+describe('Mẫu 06, the register', () => {
+  it('lists the dossiers the agency received in the period, and says so when there are none', async () => {
+    const a = await o.receive();
+    const b = await o.receive({
+      applicant: {
+        kind: 'organisation',
+        idNumber: '0101234567',
+        fullName: 'Lê Văn Toàn',
+        orgName: 'Công ty TNHH Hòa Bình',
+      },
+    });
+    const today = formatDate(new Date());
+    const pdf = await rt.services.printing.register(counter, { from: today, to: today });
+    const file = save(pdf.bytes, 'register');
+    const t = text(file);
+    assert.match(t, /SỔ THEO DÕI HỒ SƠ/);
+    assert.match(t, new RegExp(`Từ ngày ${today} đến ngày ${today}`));
+    for (const d of [a, b]) assert.ok(t.includes(d.code), d.code);
+    assert.match(t, /Công ty TNHH/);
+    assert.ok(t.indexOf(a.code) < t.indexOf(b.code), 'in the order received');
+    assert.match(
+      execFileSync('pdfinfo', [file], { encoding: 'utf8' }),
+      /Page size:\s+841\.\d+ x 595\.\d+ pts/,
+    );
+
+    const empty = await rt.services.printing.register(counter, { from: '01/01/2020', to: '31/01/2020' });
+    const e = text(save(empty.bytes, 'empty'));
+    assert.match(e, /Từ ngày 01\/01\/2020 đến ngày 31\/01\/2020/);
+    assert.match(e, /Không có hồ sơ nào được tiếp nhận trong khoảng thời gian này\./);
+    assert.match(e, /Tổng số hồ sơ: 0/);
+  });
+
+  it('refuses a wrong period naming the field, and agencies outside the partition', async () => {
+    await assert.rejects(
+      rt.services.printing.register(counter, { from: '31/02/2026', to: '01/03/2026' }),
+      (err: { code: string; fields: { field: string }[] }) => {
+        assert.equal(err.code, 'validation_failed');
+        assert.deepEqual(
+          err.fields.map((f) => f.field),
+          ['tu'],
+        );
+        return true;
+      },
+    );
+    await assert.rejects(rt.services.printing.register(counter, { from: '02/03/2026', to: '01/03/2026' }), {
+      code: 'validation_failed',
+    });
+    await assert.rejects(rt.services.printing.register(counter, { from: '01/01/2024', to: '01/03/2026' }), {
+      code: 'validation_failed',
+    });
+    await assert.rejects(
+      rt.services.printing.register(counter, {
+        from: '01/03/2026',
+        to: '02/03/2026',
+        agencyId: o.otherAgency.id,
+      }),
+      { code: 'forbidden' },
+    );
+    await assert.rejects(
+      rt.services.printing.register(await authOf(o.ids.citizen), { from: '01/03/2026', to: '02/03/2026' }),
+      { code: 'forbidden' },
+    );
+    await assert.rejects(rt.services.printing.register(undefined, { from: '01/03/2026', to: '02/03/2026' }), {
+      code: 'unauthenticated',
+    });
+    const options = await rt.services.printing.registerAgencies(counter);
+    assert.ok(options.some((a) => a.id === o.agency.id));
+    assert.ok(!options.some((a) => a.id === o.otherAgency.id));
+  });
+});
+
+describe('rule set and authorisation', () => {
+  it('uses TT 01/2018 until another set is switched on, and knows no other form', () => {
+    assert.equal(formSetOn('2026-12-04').basis, 'Thông tư 01/2018/TT-VPCP');
+    const placeholder = FORM_SETS.find((s) => s.basis === 'Thông tư 03/2025/TT-VPCP');
+    assert.ok(placeholder, 'TT 03/2025 is known');
+    assert.equal(placeholder.from, null, 'but not switched on');
+    const tt01 = FORM_SETS[0] as FormSet;
+    const later: FormSet = { from: '2027-01-01', basis: 'Bộ mẫu thử', forms: [] };
+    assert.equal(formSetOn('2026-12-31', [tt01, later]).basis, 'Thông tư 01/2018/TT-VPCP');
+    assert.equal(formSetOn('2027-01-01', [tt01, later]).basis, 'Bộ mẫu thử');
+    assert.equal(
+      standardForm('2026-12-04', '05', 'dossier').title,
+      'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ',
+    );
+    assert.throws(() => standardForm('2026-12-04', '07', 'dossier'), { code: 'not_found' });
+    assert.throws(
+      () => standardForm('2026-12-04', '06', 'dossier'),
+      { code: 'not_found' },
+      'the register is no dossier form',
+    );
+    assert.throws(() => standardForm('2027-01-01', '01', 'dossier', [tt01, later]), /Bộ mẫu thử/);
+    assert.equal(vietnamDay(new Date('2026-12-04T17:30:00Z')), '2026-12-05');
+  });
+
+  it('prints for officials who may read the dossier only', async () => {
+    const d = await o.receive();
+    await assert.rejects(rt.services.printing.standardForm(await authOf(o.ids.outsider), d.id, '01'), {
+      code: 'forbidden',
+    });
+    await assert.rejects(rt.services.printing.standardForm(await authOf(o.ids.citizen), d.id, '01'), {
+      code: 'forbidden',
+    });
+    await assert.rejects(rt.services.printing.standardForm(undefined, d.id, '01'), {
+      code: 'unauthenticated',
+    });
+    await assert.rejects(
+      rt.services.printing.standardForm(counter, '00000000-0000-4000-8000-000000000000', '01'),
+      { code: 'not_found' },
+    );
+    await assert.rejects(rt.services.printing.standardForm(counter, d.id, '99'), { code: 'not_found' });
+  });
+});
