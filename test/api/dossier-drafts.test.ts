@@ -90,6 +90,12 @@ describe('application drafts', () => {
     const me = await citizen();
     const other = await citizen();
     const first = await save(me);
+    // Saved a minute earlier, so that the order does not hang on two saves in the same millisecond.
+    await rt.database.db
+      .updateTable('dossier_drafts')
+      .set({ updated_at: new Date(Date.now() - 60_000) })
+      .where('id', '=', first.id)
+      .execute();
     const second = await save(me, { hoTen: 'Lần hai' });
     const theirs = await save(other);
     const list = (await me.get('/api/me/drafts')).json<{ items: DraftSummary[] }>().items;
