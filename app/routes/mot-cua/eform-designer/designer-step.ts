@@ -78,12 +78,13 @@ function applyInputs(state: DesignerState, form: Form, t: Translate): StepResult
   const path = state.selected ? parsePath(state.selected) : null;
   const field = path ? fieldAt(draft, path) : undefined;
   if (!path || !field || form.get('p.key') === null) return { state: { ...state, draft }, errors: {} };
+  const read = readPanel(field, form, t);
   const type = text(form, 'p.type');
-  const typed = (EFORM_FIELD_TYPES as readonly string[]).includes(type)
-    ? changeType(field, type as EformFieldType)
-    : field;
-  // A new type starts with its own blank properties: the panel still shows the old type's inputs.
-  const read = typed === field ? readPanel(field, form, t) : { field: typed, errors: {} };
+  if (type !== field.type && (EFORM_FIELD_TYPES as readonly string[]).includes(type)) {
+    // A new type keeps what every field has; its own properties start blank (the panel showed the old type's).
+    const typed = changeType(read.field, type as EformFieldType);
+    return { state: { ...state, draft: replaceField(draft, path, typed) }, errors: {} };
+  }
   return { state: { ...state, draft: replaceField(draft, path, read.field) }, errors: read.errors };
 }
 
