@@ -25,6 +25,7 @@ export default [
     route('huong-dan/:slug', 'routes/catalog/guide.tsx'),
     route('ho-so-cua-toi', 'routes/my-dossiers/list.tsx'),
     route('ho-so-cua-toi/:id', 'routes/my-dossiers/dossier.tsx'),
+    route('kho-du-lieu', 'routes/documents/documents.tsx'),
     route('ho-so-cua-toi/:id/to-khai.pdf', 'routes/my-dossiers/form-pdf.ts'),
     route('tra-cuu-ho-so', 'routes/tracking/lookup.tsx'),
     route('tra-cuu-ho-so/:code/:token', 'routes/tracking/signed.tsx'),

@@ -3,6 +3,7 @@ import { enDossierReceipt } from './en-dossier-receipt.ts';
 import { enTracking } from './en-tracking.ts';
 import { enSubmit } from './en-submit.ts';
 import { enMyDossiers } from './en-my-dossiers.ts';
+import { enDocuments } from './en-documents.ts';
 import { enEformDesigner } from './en-eform-designer.ts';
 import { enDrafts } from './en-drafts.ts';
 import { enPrinting } from './en-printing.ts';
@@ -25,6 +26,7 @@ export const en: Record<keyof typeof vi, string> = {
   ...enTracking,
   ...enSubmit,
   ...enMyDossiers,
+  ...enDocuments,
   ...enEformDesigner,
   ...enDrafts,
   ...enPrinting,

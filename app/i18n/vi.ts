@@ -3,6 +3,7 @@ import { viDossierReceipt } from './vi-dossier-receipt.ts';
 import { viTracking } from './vi-tracking.ts';
 import { viSubmit } from './vi-submit.ts';
 import { viMyDossiers } from './vi-my-dossiers.ts';
+import { viDocuments } from './vi-documents.ts';
 import { viEformDesigner } from './vi-eform-designer.ts';
 import { viDrafts } from './vi-drafts.ts';
 import { viPrinting } from './vi-printing.ts';
@@ -24,6 +25,7 @@ export const vi = {
   ...viTracking,
   ...viSubmit,
   ...viMyDossiers,
+  ...viDocuments,
   ...viEformDesigner,
   ...viDrafts,
   ...viPrinting,

@@ -124,6 +124,11 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             <Link to="/ho-so-cua-toi">{t('nav.myDossiers')}</Link>
           </p>
         )}
+        {profile.kind === 'official' ? null : (
+          <p>
+            <Link to="/kho-du-lieu">{t('nav.documents')}</Link>
+          </p>
+        )}
       </section>
       <section aria-labelledby="sessions-title" className="section">
         <h2 id="sessions-title">{t('account.sessions')}</h2>

@@ -34,6 +34,8 @@ const UPLOAD_LIMITS: readonly [RegExp, number][] = [
   [/^\/mot-cua\/thu-tuc\/bieu-mau(\.data)?(\?|$)/, FORM_MAX_BYTES + 1024 * 1024],
   [/^\/mot-cua\/ho-so\/[^/?.]+(\.data)?(\?|$)/, 5 * DOSSIER_FILE_MAX_BYTES + 1024 * 1024],
   [/^\/ho-so-cua-toi\/[^/?.]+(\.data)?(\?|$)/, 5 * DOSSIER_FILE_MAX_BYTES + 1024 * 1024],
+  // The document store takes one own upload at a time.
+  [/^\/kho-du-lieu(\.data)?(\?|$)/, DOSSIER_FILE_MAX_BYTES + 1024 * 1024],
   [/^\/nop-ho-so\/[^/?]+?(\.data)?(\?|$)/, 5 * DOSSIER_FILE_MAX_BYTES + 1024 * 1024],
 ];
 

@@ -44,6 +44,9 @@ export default function MyDossiers({ loaderData }: Route.ComponentProps) {
       <PageTitle title={t('my.title')} />
       <h1>{t('my.title')}</h1>
       <p>{t('my.intro')}</p>
+      <p>
+        <Link to="/kho-du-lieu">{t('nav.documents')}</Link>
+      </p>
       {params.get('tb') === 'read' ? <Notice kind="success">{t('my.noticesRead')}</Notice> : null}
       {list.notices.length ? (
         <section aria-labelledby="my-notices-title" className="section my-notices" data-testid="notices">

@@ -7,6 +7,8 @@ import { TextAreaField } from '../../components/TextAreaField.tsx';
 import type { FieldErrors } from '../../lib/errors.ts';
 import { countName, filesName, filesOf, itemCount, itemName, pickedOf } from './submit-values.ts';
 import type { FlatValues } from './submit-values.ts';
+import { ReuseDocuments } from './ReuseDocuments.tsx';
+import type { StoredDocument } from './ReuseDocuments.tsx';
 
 /**
  * The controls of an e-form (III.1.2): label, inline help, required mark, the message next to the
@@ -22,12 +24,14 @@ interface Props {
   /** Whether a condition holds; undefined without JavaScript (every field shown, with its note). */
   visible?: ((cond: EformCondition, scope: string) => boolean) | undefined;
   all: readonly EformField[];
+  /** The applicant's stored documents, offered under every file field. */
+  documents?: readonly StoredDocument[] | undefined;
 }
 
 const sizeOf = (n: number) =>
   n >= 1_048_576 ? `${Math.round(n / 1_048_576)} MB` : `${Math.round(n / 1024)} KB`;
 
-export function EformFields({ fields, prefix, values, errors, options, visible, all }: Props) {
+export function EformFields({ fields, prefix, values, errors, options, visible, all, documents }: Props) {
   const t = useT();
   return (
     <>
@@ -139,6 +143,7 @@ export function EformFields({ fields, prefix, values, errors, options, visible, 
                   accept={f.extensions.map((x) => `.${x.replace(/^\./, '')}`).join(',')}
                   aria-describedby={describedBy(fieldId(name), 'hint', errors[name])}
                 />
+                <ReuseDocuments name={name} field={f} documents={documents ?? []} kept={kept} />
               </FieldFrame>
             );
           }
@@ -162,6 +167,7 @@ export function EformFields({ fields, prefix, values, errors, options, visible, 
                       options={options}
                       visible={visible}
                       all={all}
+                      documents={documents}
                     />
                     <button
                       type="submit"

@@ -106,3 +106,21 @@ export function filesOf(values: FlatValues, name: string): { id: string; name: s
 /** The options ticked in a multiple choice (kept one per line in the flat values). */
 export const pickedOf = (values: FlatValues, name: string): string[] =>
   (values[name] ?? '').split('\n').filter(Boolean);
+
+/** Every file field the form shows, by control name (inside repeating groups: `key[i].sub`). */
+export function fileFields(
+  def: EformDefinition,
+  values: FlatValues,
+): { name: string; field: Extract<EformField, { type: 'file' }> }[] {
+  const out: { name: string; field: Extract<EformField, { type: 'file' }> }[] = [];
+  const walk = (fields: readonly EformField[], prefix: string) => {
+    for (const f of fields) {
+      const name = `${prefix}${f.key}`;
+      if (f.type === 'file') out.push({ name, field: f });
+      if (f.type === 'group')
+        for (let i = 0; i < itemCount(f, values, name); i++) walk(f.fields, itemName(name, i, ''));
+    }
+  };
+  for (const s of def.sections) walk(s.fields, '');
+  return out;
+}

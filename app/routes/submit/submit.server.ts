@@ -7,7 +7,7 @@ import type { WebContext } from '../../context.ts';
 import { asAppError, errorMessage } from '../../lib/errors.ts';
 import type { FieldErrors } from '../../lib/errors.ts';
 import { failWith, redirectTo } from '../../lib/http.ts';
-import { controlName, filesName, filesOf, readForm, toFormData } from './submit-values.ts';
+import { controlName, fileFields, filesName, filesOf, readForm, toFormData } from './submit-values.ts';
 import { AmendBody } from '../../../src/modules/dossiers/amend-schema.ts';
 import { openingState, postedState, saveDraft } from './drafts.server.ts';
 import type { ModeState } from './drafts.server.ts';
@@ -170,6 +170,8 @@ export async function submitPage(
     errors: state.errors ?? {},
     formError: state.formError,
     step: state.step ?? 'edit',
+    // The applicant's stored documents, offered under every file field (V.8, III.1.1).
+    documents: signedIn && w.auth ? await w.services.documents.list(w.auth) : [],
     draft: state.draft ?? null,
     amend: state.amend
       ? {
@@ -320,9 +322,11 @@ export async function submitted(w: WebContext, id: string) {
 }
 
 /**
- * Files chosen in the form's file fields (II.2.3): checked against the field's size and formats,
- * then stored through the dossier service's upload (type by content); the kept list travels in a
- * hidden field. `unfile:<field>:<id>` removes one.
+ * Files chosen in the form's file fields (II.2.3), also inside repeating groups (`key[i].sub`):
+ * checked against the field's size and formats, then stored through the dossier service's upload
+ * (type by content); documents ticked under "Chọn từ kho dữ liệu" become the field's files from the
+ * stored content, without a new upload (the document service checks ownership and the field's
+ * rules). The kept list travels in a hidden field. `unfile:<field>:<id>` removes one.
  */
 async function uploadFiles(
   w: WebContext,
@@ -332,20 +336,19 @@ async function uploadFiles(
   intent: string,
 ): Promise<FieldErrors> {
   const errors: FieldErrors = {};
-  for (const f of def.sections.flatMap((s) => s.fields)) {
-    if (f.type !== 'file') continue;
-    let kept = filesOf(values, f.key);
-    const [verb, field, id] = intent.split(':');
-    if (verb === 'unfile' && field === f.key) kept = kept.filter((x) => x.id !== id);
-    for (const entry of form.getAll(f.key)) {
+  const [verb, unfiled, unfiledId] = intent.split(':');
+  for (const { name, field: f } of fileFields(def, values)) {
+    let kept = filesOf(values, name);
+    if (verb === 'unfile' && unfiled === name) kept = kept.filter((x) => x.id !== unfiledId);
+    for (const entry of form.getAll(name)) {
       if (!(entry instanceof File) || entry.size === 0 || !entry.name) continue;
       const ext = entry.name.split('.').pop()?.toLowerCase() ?? '';
       if (!f.extensions.map((e) => e.toLowerCase().replace(/^\./, '')).includes(ext)) {
-        errors[f.key] = `${entry.name}: chỉ nhận định dạng ${f.extensions.join(', ')}`;
+        errors[name] = `${entry.name}: chỉ nhận định dạng ${f.extensions.join(', ')}`;
         continue;
       }
       if (entry.size > f.maxBytes) {
-        errors[f.key] = `${entry.name}: vượt quá ${Math.round(f.maxBytes / 1024)} KB`;
+        errors[name] = `${entry.name}: vượt quá ${Math.round(f.maxBytes / 1024)} KB`;
         continue;
       }
       try {
@@ -357,11 +360,26 @@ async function uploadFiles(
       } catch (err) {
         const e = asAppError(err);
         if (e?.code !== 'validation_failed') throw err;
-        errors[f.key] = `${entry.name}: ${e.fields?.[0]?.message ?? errorMessage(e, w.lang)}`;
+        errors[name] = `${entry.name}: ${e.fields?.[0]?.message ?? errorMessage(e, w.lang)}`;
+      }
+    }
+    for (const id of form.getAll(`${name}.reuse`)) {
+      if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) continue;
+      try {
+        const up = await w.services.documents.reuse({ auth: w.auth, actor: w.actor }, id, {
+          field: name,
+          maxBytes: f.maxBytes,
+          extensions: f.extensions,
+        });
+        kept.push({ id: up.id, name: up.fileName });
+      } catch (err) {
+        const e = asAppError(err);
+        if (e?.code !== 'validation_failed' && e?.status !== 404) throw err;
+        errors[name] = (e.fields?.[0]?.message ?? errorMessage(e, w.lang)).replace(` (${name})`, '');
       }
     }
     if (f.maxFiles && kept.length > f.maxFiles) kept = kept.slice(0, f.maxFiles);
-    values[filesName(f.key)] = JSON.stringify(kept);
+    values[filesName(name)] = JSON.stringify(kept);
   }
   return errors;
 }

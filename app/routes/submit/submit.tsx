@@ -16,7 +16,7 @@ import { EformFields } from './EformFields.tsx';
 import { ModeFields, ModeNotices, SaveDraft } from './DraftControls.tsx';
 import { submitAction, submitPage, submitted } from './submit.server.ts';
 import type { SubmitPageData } from './submit.server.ts';
-import { itemCount, itemName, pickedOf } from './submit-values.ts';
+import { filesOf, itemCount, itemName, pickedOf } from './submit-values.ts';
 import type { FlatValues } from './submit-values.ts';
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -66,7 +66,16 @@ function Review({ d }: { d: SubmitPageData }) {
   const items = (fields: readonly EformField[], prefix: string): { label: string; value: string }[] =>
     fields.flatMap((f) => {
       const name = `${prefix}${f.key}`;
-      if (f.type === 'file') return [];
+      if (f.type === 'file')
+        return [
+          {
+            label: f.label,
+            value:
+              filesOf(d.values, name)
+                .map((x) => x.name)
+                .join(', ') || t('doc.noFiles'),
+          },
+        ];
       if (f.type === 'group')
         return Array.from({ length: itemCount(f, d.values, name) }, (_, i) =>
           items(f.fields, itemName(name, i, '')).map((x) => ({
@@ -274,6 +283,7 @@ function EditForm({ d }: { d: SubmitPageData }) {
             options={d.options}
             visible={visible}
             all={all}
+            documents={d.documents}
           />
         </fieldset>
       ))}
