@@ -35,6 +35,8 @@ export const enDrafts: Record<keyof typeof viDrafts, string> = {
   'dr.amendSubmit': 'Update the dossier',
   'dr.amendClosed': 'Dossier {code} has been received or cancelled, so it can no longer be changed.',
   'dr.amendBack': 'View dossier {code}',
+  'dr.amendStale':
+    'The dossier was just changed from another window or device; open it again from “My dossiers” and make your change there.',
   'dr.amend': 'Change the dossier',
   'dr.amendHint':
     'Change the form, how you receive the result or the attached files before the one-stop desk receives the dossier.',

@@ -35,6 +35,8 @@ export const viDrafts = {
   'dr.amendSubmit': 'Cập nhật hồ sơ',
   'dr.amendClosed': 'Hồ sơ {code} đã được tiếp nhận hoặc đã bị hủy nên không sửa được nữa.',
   'dr.amendBack': 'Xem hồ sơ {code}',
+  'dr.amendStale':
+    'Hồ sơ vừa được thay đổi ở một cửa sổ hoặc thiết bị khác; hãy mở lại hồ sơ từ “Hồ sơ của tôi” rồi sửa lại.',
   'dr.amend': 'Sửa hồ sơ',
   'dr.amendHint':
     'Sửa tờ khai, cách nhận kết quả hoặc tệp đính kèm trước khi Bộ phận một cửa tiếp nhận hồ sơ.',

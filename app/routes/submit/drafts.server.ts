@@ -82,10 +82,16 @@ export function flatten(
 }
 
 /** The dossier to change, as the page shows it; 404 unless it is the caller's own. */
-async function amendOf(w: WebContext, id: string): Promise<{ mode: AmendMode; values: FlatValues }> {
+async function amendOf(
+  w: WebContext,
+  procedureCode: string,
+  id: string,
+): Promise<{ mode: AmendMode; values: FlatValues }> {
   if (!UUID.test(id)) failWith(404);
   try {
     const a = await w.services.dossiers.amendForm(w.auth, id);
+    // Only under its own procedure's address.
+    if (a.procedureCode !== procedureCode) failWith(404);
     const postal = a.postal ?? {};
     const text = (k: string) => (typeof postal[k] === 'string' ? postal[k] : '');
     return {
@@ -126,7 +132,7 @@ export async function openingState(
   if (!w.auth || w.auth.account.kind === 'official') return {};
   const sua = url.searchParams.get('sua');
   if (sua) {
-    const a = await amendOf(w, sua);
+    const a = await amendOf(w, procedure.code, sua);
     return { amend: a.mode, values: a.values };
   }
   const nhap = url.searchParams.get('nhap');
@@ -148,14 +154,18 @@ export async function openingState(
 }
 
 /** The mode a post carries in its hidden fields (the dossier to change is loaded again, never trusted). */
-export async function postedState(w: WebContext, form: FormData): Promise<ModeState> {
+export async function postedState(
+  w: WebContext,
+  procedure: { code: string },
+  form: FormData,
+): Promise<ModeState> {
   const text = (k: string) => {
     const v = form.get(k);
     return typeof v === 'string' ? v : '';
   };
   const amendId = text('amend.id');
   if (amendId) {
-    const a = await amendOf(w, amendId);
+    const a = await amendOf(w, procedure.code, amendId);
     // The version the applicant saw, so that a change made meanwhile is not overwritten.
     const seen = Number(text('amend.rowVersion'));
     return {

@@ -4,6 +4,7 @@ import { STATUS_INFO } from '../../../src/domain/dossier-status.ts';
 import { checkOnlineForm, currentEform } from '../../../src/modules/dossiers/online-form.ts';
 import { SubmitBody } from '../../../src/modules/dossiers/schema.ts';
 import type { WebContext } from '../../context.ts';
+import { translator } from '../../i18n/index.ts';
 import { asAppError, errorMessage } from '../../lib/errors.ts';
 import type { FieldErrors } from '../../lib/errors.ts';
 import { failWith, redirectTo } from '../../lib/http.ts';
@@ -244,7 +245,7 @@ export async function submitAction(w: WebContext, code: string, request: Request
   if (!w.auth || w.auth.account.kind === 'official') return submitPage(w, code);
   const form = await request.formData();
   const procedure = await procedureOf(w, code);
-  const mode = await postedState(w, form);
+  const mode = await postedState(w, procedure, form);
   const eform = mode.amend
     ? { definition: mode.amend.definition }
     : await currentEform(w.services.database.db, procedure);
@@ -397,7 +398,15 @@ async function amend(
   } catch (err) {
     const e = asAppError(err);
     if (!e) throw err;
-    return page({ errors: toErrors(e.fields ?? []), formError: errorMessage(e, w.lang) });
+    const t = translator(w.lang);
+    // Received or cancelled meanwhile, or changed in another window: say which, in the page's language.
+    const formError =
+      e.code === 'invalid_action'
+        ? t('dr.amendClosed', { code: a.code })
+        : e.code === 'stale_dossier'
+          ? t('dr.amendStale')
+          : errorMessage(e, w.lang);
+    return page({ errors: toErrors(e.fields ?? []), formError });
   }
   redirectTo(`/ho-so-cua-toi/${a.id}?tb=amend`);
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Form, Link } from 'react-router';
+import { Form, Link, useLocation } from 'react-router';
 import type { EformCondition, EformDefinition, EformField } from '../../../src/domain/eform.ts';
 import { CsrfField } from '../../components/CsrfField.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
@@ -302,7 +302,8 @@ export default function SubmitPage({ loaderData, actionData, params }: Route.Com
   const t = useT();
   const d = actionData ?? loaderData;
   const done = actionData ? null : loaderData.done;
-  const here = `/nop-ho-so/${encodeURIComponent(params.code)}`;
+  // Signing in comes back to the draft or the dossier being changed (?nhap, ?sua).
+  const here = `/nop-ho-so/${encodeURIComponent(params.code)}${useLocation().search}`;
   const key = `${d.step}:${Object.keys(d.errors).join(',')}:${JSON.stringify(d.values)}`;
   const title = d.amend ? t('dr.amendTitle', { code: d.amend.code }) : t('sb.title');
   return (
