@@ -147,7 +147,7 @@ describe('citizen documents: filled by dossier actions', () => {
     assert.equal(after?.dossierCode, d.code);
   });
 
-  it('stores the result files when the result is issued, and not twice at the return', async () => {
+  it('stores the result files when the result is issued; the return does not revive a deleted one', async () => {
     const signing = await toSigning(o);
     const result = await dossierUpload(o.leader, 'Giấy phép.pdf', pdf('result'));
     const finished = await go(o, o.leader, signing, 'finish', { fileIds: [result] });
@@ -155,6 +155,8 @@ describe('citizen documents: filled by dossier actions', () => {
     assert.equal(results.length, 1);
     assert.equal(results[0]?.fileName, 'Giấy phép.pdf');
     assert.match(results[0]?.title ?? '', /^Kết quả: /);
+    // Deleted by the owner before the return: the return stores it again neither as new nor revived.
+    assert.equal((await o.citizen.delete(`/api/me/documents/${results[0]?.id}`)).statusCode, 204);
     const before = await count('citizen_documents');
     await o.must(o.counter, finished.id, {
       action: 'return_result',
@@ -162,9 +164,24 @@ describe('citizen documents: filled by dossier actions', () => {
       recipient: { relation: 'self', name: 'Trần Thị Bình', idNumber: o.citizenIdNumber },
     });
     assert.equal(await count('citizen_documents'), before);
-    // Deleted by the owner, it does not come back.
-    assert.equal((await o.citizen.delete(`/api/me/documents/${results[0]?.id}`)).statusCode, 204);
-    assert.ok(!(await mine()).some((x) => x.id === results[0]?.id));
+    assert.ok(!(await mine()).some((x) => x.dossierCode === finished.code));
+  });
+
+  it('keeps a single result document through the finish and the return', async () => {
+    const signing = await toSigning(o);
+    const finished = await go(o, o.leader, signing, 'finish', {
+      fileIds: [await dossierUpload(o.leader, 'Quyết định.pdf', pdf('decision'))],
+    });
+    await o.must(o.counter, finished.id, {
+      action: 'return_result',
+      rowVersion: finished.rowVersion,
+      recipient: { relation: 'self', name: 'Trần Thị Bình', idNumber: o.citizenIdNumber },
+    });
+    const results = (await mine()).filter((x) => x.dossierCode === finished.code);
+    assert.deepEqual(
+      results.map((x) => [x.source, x.fileName]),
+      [['result', 'Quyết định.pdf']],
+    );
   });
 });
 
