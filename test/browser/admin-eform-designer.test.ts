@@ -89,6 +89,8 @@ describe('back office: e-form designer with JavaScript', () => {
       /Họ và tên/,
       'the preview shows the default form',
     );
+    const provinces = preview(page).getByLabel('Tỉnh, thành phố', { exact: true }).locator('option');
+    assert.ok((await provinces.count()) > 1, 'catalog selects list the catalog’s items');
 
     // A new section, renamed: the preview follows as it is typed.
     await page.getByRole('button', { name: 'Thêm phần' }).click();

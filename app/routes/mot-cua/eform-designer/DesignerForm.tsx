@@ -21,6 +21,7 @@ interface Props {
   conflict: boolean;
   startedFrom: number | null;
   catalogs: readonly SelectOption[];
+  catalogItems: Readonly<Record<string, SelectOption[]>>;
   code: string;
   self: string;
 }
@@ -41,6 +42,7 @@ export function Designer({
   conflict,
   startedFrom,
   catalogs,
+  catalogItems,
   code,
   self,
 }: Props) {
@@ -157,7 +159,13 @@ export function Designer({
             </button>
           </details>
         </Form>
-        <Preview definition={state.draft} prefix="pv." title={t('ed.previewTitle')} id="preview-title" />
+        <Preview
+          catalogItems={catalogItems}
+          definition={state.draft}
+          prefix="pv."
+          title={t('ed.previewTitle')}
+          id="preview-title"
+        />
       </div>
       <ExportJson draft={state.draft} code={code} />
     </>

@@ -38,7 +38,10 @@ export function Preview({
   prefix,
   title,
   id,
+  catalogItems,
 }: {
+  /** The items of each catalog without a parent, for the catalog fields' selects. */
+  catalogItems: Readonly<Record<string, { value: string; label: string }[]>>;
   definition: EformDefinition;
   prefix: string;
   title: string;
@@ -47,6 +50,15 @@ export function Preview({
   const t = useT();
   const def = drawable(definition);
   const all = def.sections.flatMap((s) => s.fields);
+  const options = Object.fromEntries(
+    def.sections.flatMap((s, i) =>
+      s.fields.flatMap((f) =>
+        f.type === 'catalog' && !f.parentField
+          ? [[`${prefix}${i}.${f.key}`, catalogItems[f.catalog] ?? []]]
+          : [],
+      ),
+    ),
+  );
   return (
     <section className="ed-preview" aria-labelledby={id} data-testid={id}>
       <h2 id={id}>{title}</h2>
@@ -60,7 +72,7 @@ export function Preview({
             prefix={`${prefix}${i}.`}
             values={{}}
             errors={{}}
-            options={{}}
+            options={options}
             visible={undefined}
             all={all}
           />

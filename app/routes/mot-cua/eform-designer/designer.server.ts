@@ -29,6 +29,13 @@ export async function designerData(w: CatalogOfficial, code: string, params: URL
     w.services.eforms.versions(w.auth, p.code),
     w.services.catalogs.listCatalogs(),
   ]);
+  // The preview's catalog selects: the items of the catalogs that have no parent (province, ethnic
+  // group…); a dependent list (communes) needs the parent's choice, which a preview does not make.
+  const roots = catalogs.filter((c) => c.parentCatalog === null);
+  const lists = await Promise.all(roots.map((c) => w.services.catalogs.listItems(c.code, { limit: 300 })));
+  const catalogItems = Object.fromEntries(
+    lists.map((l) => [l.catalog.code, l.items.map((i) => ({ value: i.code, label: i.name }))]),
+  );
   const saved = versions.map((v) => v.version);
   const view = versionParam(params, 'xem', saved);
   const start = w.canEdit ? versionParam(params, 'tu', saved) : null;
@@ -49,6 +56,7 @@ export async function designerData(w: CatalogOfficial, code: string, params: URL
     startedFrom: start,
     viewed: viewed ? { version: viewed.version, definition: viewed.definition } : null,
     versions: versions.map((v) => ({ ...v, createdAt: formatDateTime(v.createdAt) })),
+    catalogItems,
     catalogs: catalogs.map((c) => ({ value: c.code, label: w.lang === 'en' ? c.nameEn : c.name })),
     initial,
     stamp: randomUUID(),

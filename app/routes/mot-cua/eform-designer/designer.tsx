@@ -58,6 +58,7 @@ export default function EformDesignerPage({ loaderData, actionData }: Route.Comp
       {viewed ? (
         <div className="panel ed-viewed">
           <Preview
+            catalogItems={loaderData.catalogItems}
             definition={viewed.definition}
             prefix="v."
             title={t('ed.viewedTitle', { n: viewed.version })}
@@ -80,6 +81,7 @@ export default function EformDesignerPage({ loaderData, actionData }: Route.Comp
           conflict={actionData?.conflict ?? false}
           startedFrom={loaderData.startedFrom}
           catalogs={loaderData.catalogs}
+          catalogItems={loaderData.catalogItems}
           code={code}
           self={self}
         />
@@ -87,6 +89,7 @@ export default function EformDesignerPage({ loaderData, actionData }: Route.Comp
         <>
           <p className="notice">{t('ed.readOnly')}</p>
           <Preview
+            catalogItems={loaderData.catalogItems}
             definition={loaderData.initial.draft}
             prefix="pv."
             title={t('ed.currentTitle')}
