@@ -43,6 +43,8 @@ export default [
     route('ho-so/tiep-nhan', 'routes/mot-cua/ho-so/receive.tsx'),
     route('ho-so/:id', 'routes/mot-cua/ho-so/dossier.tsx'),
     route('ho-so/:id/to-khai.pdf', 'routes/mot-cua/ho-so/form-pdf.ts'),
+    route('ho-so/:id/mau/:form', 'routes/mot-cua/ho-so/form-mau.ts'),
+    route('ho-so/so-theo-doi.pdf', 'routes/mot-cua/ho-so/register-pdf.ts'),
     route('to-chuc', 'routes/mot-cua/to-chuc/layout.tsx', [
       index('routes/mot-cua/to-chuc/index.tsx'),
       route('them', 'routes/mot-cua/to-chuc/agency-new.tsx'),

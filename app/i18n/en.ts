@@ -4,9 +4,10 @@ import { enTracking } from './en-tracking.ts';
 import { enSubmit } from './en-submit.ts';
 import { enMyDossiers } from './en-my-dossiers.ts';
 import { enDocuments } from './en-documents.ts';
-import { enEformDesigner } from './en-eform-designer.ts';
 import { enDrafts } from './en-drafts.ts';
+import { enEformDesigner } from './en-eform-designer.ts';
 import { enPrinting } from './en-printing.ts';
+import { enForms } from './en-forms.ts';
 import { enProcedures } from './en-procedures.ts';
 import { enProceduresAdmin } from './en-procedures-admin.ts';
 import { enStatuses } from './en-statuses.ts';
@@ -27,9 +28,10 @@ export const en: Record<keyof typeof vi, string> = {
   ...enSubmit,
   ...enMyDossiers,
   ...enDocuments,
-  ...enEformDesigner,
   ...enDrafts,
+  ...enEformDesigner,
   ...enPrinting,
+  ...enForms,
   'app.portalName': 'Public Service Portal',
   'app.backOfficeName': 'One-Stop Electronic Information System',
   'app.tagline': 'Administrative procedures online: fast, transparent, anytime, anywhere',

@@ -4,9 +4,10 @@ import { viTracking } from './vi-tracking.ts';
 import { viSubmit } from './vi-submit.ts';
 import { viMyDossiers } from './vi-my-dossiers.ts';
 import { viDocuments } from './vi-documents.ts';
-import { viEformDesigner } from './vi-eform-designer.ts';
 import { viDrafts } from './vi-drafts.ts';
+import { viEformDesigner } from './vi-eform-designer.ts';
 import { viPrinting } from './vi-printing.ts';
+import { viForms } from './vi-forms.ts';
 import { viProcedures } from './vi-procedures.ts';
 import { viProceduresAdmin } from './vi-procedures-admin.ts';
 import { viStatuses } from './vi-statuses.ts';
@@ -26,9 +27,10 @@ export const vi = {
   ...viSubmit,
   ...viMyDossiers,
   ...viDocuments,
-  ...viEformDesigner,
   ...viDrafts,
+  ...viEformDesigner,
   ...viPrinting,
+  ...viForms,
   'app.portalName': 'Cổng Dịch vụ công',
   'app.backOfficeName': 'Hệ thống thông tin một cửa điện tử',
   'app.tagline': 'Thực hiện thủ tục hành chính trực tuyến: nhanh chóng, minh bạch, mọi lúc, mọi nơi',

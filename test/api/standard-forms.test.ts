@@ -11,6 +11,7 @@ import type { AuthContext } from '../../src/modules/accounts/sessions.ts';
 import type { DossierDetail } from '../../src/modules/dossiers/schema.ts';
 import { FORM_SETS, formSetOn, standardForm } from '../../src/modules/printing/forms/rule-set.ts';
 import type { FormSet } from '../../src/modules/printing/forms/rule-set.ts';
+import { scannedCode } from '../../app/routes/mot-cua/ho-so/scanned-code.ts';
 import { go, MISSING, REASON, toAppraisal } from '../support/dossier-cases.ts';
 import { dossierOffice } from '../support/dossiers.ts';
 import type { DossierOffice } from '../support/dossiers.ts';
@@ -399,5 +400,16 @@ describe('rule set and authorisation', () => {
       { code: 'not_found' },
     );
     await assert.rejects(rt.services.printing.standardForm(counter, d.id, '99'), { code: 'not_found' });
+  });
+
+  it('reads a dossier code from the scanner: the barcode types the code, the QR code the tracking link', async () => {
+    const d = await o.receive();
+    assert.equal(scannedCode(`  ${d.code}\n`), d.code);
+    assert.equal(scannedCode(rt.services.dossiers.trackingUrl(d.code)), d.code);
+    assert.equal(
+      await rt.services.dossiers.idByCode(counter, scannedCode(rt.services.dossiers.trackingUrl(d.code))),
+      d.id,
+    );
+    assert.equal(scannedCode('https://example.vn/tin-tuc/1'), 'https://example.vn/tin-tuc/1');
   });
 });

@@ -17,6 +17,7 @@ import { DossierFacts } from './DossierFacts.tsx';
 import { DossierHeader } from './DossierHeader.tsx';
 import { fileLimits } from './files.server.ts';
 import { HistoryTimeline } from './HistoryTimeline.tsx';
+import { StandardForms } from './StandardForms.tsx';
 import { dossierLinks } from './styles.ts';
 
 export const links = dossierLinks;
@@ -31,13 +32,17 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     ]),
   );
   const open = new URL(request.url).searchParams.get('thao-tac');
-  const choices = await choicesFor(w, d, open);
+  const [choices, forms] = await Promise.all([
+    choicesFor(w, d, open),
+    w.services.printing.standardFormsOf(d),
+  ]);
   return {
     dossier: dossierView(d),
     process,
     open,
     choices: choices.map((c) => ({ id: c.id, fullName: c.fullName, department: c.department, load: c.load })),
     fileLimits: fileLimits(),
+    forms: forms.map((f) => f.number),
   };
 }
 
@@ -79,6 +84,7 @@ export default function Dossier({ loaderData, actionData }: Route.ComponentProps
           {t('print.formPdf')}
         </a>
       </p>
+      <StandardForms dossierId={d.id} numbers={loaderData.forms} />
       <div className="ds-grid">
         <div>
           <ActionPanel

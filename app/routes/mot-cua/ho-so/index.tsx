@@ -13,7 +13,10 @@ import { requireDossiers } from './access.server.ts';
 import type { DossierOfficial } from './access.server.ts';
 import { DossierTable } from './DossierTable.tsx';
 import { readListQuery, rowView } from './list.server.ts';
+import { RegisterForm } from './RegisterForm.tsx';
+import { registerForm } from './register.server.ts';
 import { ScanBox } from './ScanBox.tsx';
+import { scannedCode } from './scanned-code.ts';
 import { SearchForm } from './SearchForm.tsx';
 import { SEARCH_FIELDS } from './search-fields.ts';
 import { dossierLinks } from './styles.ts';
@@ -35,16 +38,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const w = requireDossiers(context, request);
   const t = translator(w.lang);
   const sp = new URL(request.url).searchParams;
-  const scan = (sp.get('ma') ?? '').trim().slice(0, 40);
+  const scan = scannedCode(sp.get('ma') ?? '');
   let scanError: string | undefined;
   if (scan) {
     const id = await byCode(w, scan);
     if (id) redirectTo(`/mot-cua/ho-so/${id}`);
     scanError = t('ds.scan.notFound', { code: scan });
   }
-  const [counts, fields] = await Promise.all([
+  const [counts, fields, register] = await Promise.all([
     w.services.dossiers.counts(w.auth),
     w.services.publicCatalog.fields(),
+    registerForm(w, sp),
   ]);
   const { list, values, errors, query } = readListQuery(
     sp,
@@ -68,6 +72,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     rows: page.items.map(rowView),
     next: page.nextCursor,
     pageError,
+    register,
   };
 }
 
@@ -112,6 +117,7 @@ export default function Worklists({ loaderData }: Route.ComponentProps) {
         />
       )}
       <CursorPager param="sau" next={loaderData.next} />
+      <RegisterForm {...loaderData.register} />
     </>
   );
 }

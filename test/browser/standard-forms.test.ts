@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { formatDate } from '../../src/domain/datetime.ts';
+import type { DossierDetail } from '../../src/modules/dossiers/schema.ts';
+import {
+  hasHorizontalScroll,
+  hydrated,
+  officialPage,
+  seriousA11yViolations,
+  startBrowserEnv,
+} from '../support/browser.ts';
+import type { BrowserEnv } from '../support/browser.ts';
+import { dossierOffice } from '../support/dossiers.ts';
+import type { DossierOffice } from '../support/dossiers.ts';
+import { PASSWORD } from '../support/factories.ts';
+
+// The standard forms from the back-office pages (II.12.1, V.16): the dossier page links the forms the
+// dossier has reached, the list page prints the register for a period (with and without JavaScript),
+// and the scanner box opens a dossier from the receipt's QR code.
+let env: BrowserEnv;
+let o: DossierOffice;
+let d: DossierDetail;
+const scratch = mkdtempSync(join(tmpdir(), 'dvc-forms-browser-'));
+
+before(async () => {
+  env = await startBrowserEnv({ MAX_SESSIONS_PER_ACCOUNT: '20' });
+  o = await dossierOffice(env.rt);
+  d = await o.receive();
+});
+after(async () => {
+  await env.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** Clicks (or submits), waits for the download and returns its name and text (pdftotext -layout). */
+async function download(page: Page, act: () => Promise<unknown>, name: string) {
+  const [file] = await Promise.all([page.waitForEvent('download'), act()]);
+  const path = join(scratch, name);
+  await file.saveAs(path);
+  assert.equal(readFileSync(path).subarray(0, 5).toString(), '%PDF-');
+  return {
+    fileName: file.suggestedFilename(),
+    text: execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }),
+  };
+}
+
+const counter = (js: boolean, width?: number) =>
+  officialPage(
+    env,
+    { username: o.usernames.counter, password: PASSWORD },
+    { js, ...(width ? { width } : {}) },
+  );
+
+describe('standard forms from the dossier page', () => {
+  for (const js of [false, true]) {
+    it(`links the forms the dossier has reached and downloads Mẫu 01 ${js ? 'with' : 'without'} JavaScript`, async () => {
+      const page = await counter(js);
+      await page.goto(`/mot-cua/ho-so/${d.id}`);
+      if (js) await hydrated(page);
+      const section = page.getByTestId('standard-forms');
+      await section.getByRole('heading', { name: 'Biểu mẫu (Thông tư 01/2018/TT-VPCP)' }).waitFor();
+      const links = await section.getByRole('link').allTextContents();
+      assert.deepEqual(links, [
+        'Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)',
+        'Mẫu 05: Phiếu kiểm soát quá trình giải quyết hồ sơ (PDF)',
+      ]);
+      const got = await download(
+        page,
+        () => section.getByRole('link', { name: /^Mẫu 01/ }).click(),
+        `mau-01-${js}.pdf`,
+      );
+      assert.equal(got.fileName, `mau-01-${d.code}.pdf`);
+      assert.match(got.text, /GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ/);
+      assert.match(got.text, /Tiếp nhận hồ sơ của: Trần Thị Bình/);
+      if (!js) return;
+      assert.deepEqual(await seriousA11yViolations(page), []);
+      await page.setViewportSize({ width: 360, height: 800 });
+      assert.equal(await hasHorizontalScroll(page), false, 'no horizontal scroll at 360 px');
+      // A form the dossier has not reached is 404; an official outside the partition gets 403.
+      assert.equal((await page.request.get(`/mot-cua/ho-so/${d.id}/mau/03.pdf`)).status(), 404);
+      assert.equal((await page.request.get(`/mot-cua/ho-so/${d.id}/mau/07.pdf`)).status(), 404);
+      assert.equal((await page.request.get(`/mot-cua/ho-so/${d.id}/mau/01`)).status(), 404);
+      const outsider = await officialPage(env, { username: o.usernames.outsider, password: PASSWORD });
+      assert.equal((await outsider.request.get(`/mot-cua/ho-so/${d.id}/mau/01.pdf`)).status(), 403);
+      const visitor = await env.newPage();
+      const res = await visitor.request.get(`/mot-cua/ho-so/${d.id}/mau/01.pdf`, { maxRedirects: 0 });
+      assert.equal(res.status(), 302);
+    });
+  }
+});
+
+describe('the register (Mẫu 06) from the list page', () => {
+  for (const js of [false, true]) {
+    it(`says what is wrong with the dates, then downloads the register ${js ? 'with' : 'without'} JavaScript`, async () => {
+      const page = await counter(js);
+      await page.goto('/mot-cua/ho-so');
+      if (js) await hydrated(page);
+      const register = page.getByTestId('register');
+      await register.getByText('In Sổ theo dõi hồ sơ (Mẫu 06)').click();
+      await register.getByLabel('Từ ngày').fill('31/02/2026');
+      await register.getByRole('button', { name: 'Tải sổ theo dõi (PDF)' }).click();
+      const summary = page.getByRole('alert').filter({ hasText: 'Từ ngày (tu) phải là một ngày có thật' });
+      await summary.waitFor();
+      assert.equal(await page.getByTestId('register').getAttribute('open'), '');
+      if (js) assert.deepEqual(await seriousA11yViolations(page), []);
+
+      const today = formatDate(new Date());
+      await page.getByTestId('register').getByLabel('Từ ngày').fill(today);
+      await page.getByTestId('register').getByLabel('Đến ngày').fill(today);
+      const got = await download(
+        page,
+        () => page.getByTestId('register').getByRole('button', { name: 'Tải sổ theo dõi (PDF)' }).click(),
+        `register-${js}.pdf`,
+      );
+      assert.match(got.fileName, /^so-theo-doi-ho-so-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.pdf$/);
+      assert.match(got.text, /SỔ THEO DÕI HỒ SƠ/);
+      assert.ok(got.text.includes(d.code), got.text);
+      if (js) {
+        await page.setViewportSize({ width: 360, height: 800 });
+        assert.equal(await hasHorizontalScroll(page), false, 'no horizontal scroll at 360 px');
+        // Another agency's register is refused even when asked for by hand.
+        const url = `/mot-cua/ho-so/so-theo-doi.pdf?tu=${today}&den=${today}&coQuan=${o.otherAgency.id}`;
+        assert.equal((await page.request.get(url)).status(), 403);
+        assert.equal((await page.request.get('/mot-cua/ho-so/so-theo-doi.pdf?tu=x&den=y')).status(), 400);
+      }
+    });
+  }
+});
+
+describe('scanner input', () => {
+  it("opens the dossier from the receipt's QR code (the tracking link) typed into the scan box", async () => {
+    const page = await counter(false);
+    await page.goto('/mot-cua/ho-so');
+    await page.getByLabel('Quét hoặc gõ mã hồ sơ').fill(env.rt.services.dossiers.trackingUrl(d.code));
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === `/mot-cua/ho-so/${d.id}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+  });
+});
