@@ -8,6 +8,7 @@ import { buildApp } from './http/app.ts';
 import { createMailer } from './integrations/mail/mailer.ts';
 import type { Mailer } from './integrations/mail/mailer.ts';
 import { startQueue } from './jobs/queue.ts';
+import { startHousekeeping } from './jobs/housekeeping.ts';
 import { createServices } from './services.ts';
 import type { Services } from './services.ts';
 
@@ -34,8 +35,15 @@ export async function startRuntime(
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
   const boss = await startQueue(database, { mailer, work: config.workers });
   const services = createServices({ config, database, boss, mailer });
-  const app = await buildApp({ services, web: opts.web, ...(opts.logger !== undefined ? { logger: opts.logger } : {}) });
-  if (config.workers) services.relay.start();
+  const app = await buildApp({
+    services,
+    web: opts.web,
+    ...(opts.logger !== undefined ? { logger: opts.logger } : {}),
+  });
+  if (config.workers) {
+    services.relay.start();
+    await startHousekeeping(boss, services);
+  }
   services.accessLog.start();
   return {
     app,
