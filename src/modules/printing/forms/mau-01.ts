@@ -29,8 +29,17 @@ const RECEIPT_ACTIONS = ['receive', 'accept'];
 export const receiptApplies = (f: FormFacts) =>
   f.dossier.receivedAt !== null || lastEvent(f, ...RECEIPT_ACTIONS) !== null;
 
+/**
+ * What was handed in: the components the counter recorded, or for a dossier submitted online (which
+ * records none) the files the applicant uploaded as components, electronic copies.
+ */
 function componentsTable(d: DossierDetail): Content {
-  const rows = d.components.map((c, i) => [
+  const given = d.components.length
+    ? d.components
+    : d.files
+        .filter((f) => f.kind === 'component')
+        .map((f) => ({ name: f.component ?? f.fileName, copyType: 'electronic', count: 1 }));
+  const rows = given.map((c, i) => [
     String(i + 1),
     c.name,
     COPY_TYPE[c.copyType] ?? c.copyType,
