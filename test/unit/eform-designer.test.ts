@@ -8,6 +8,7 @@ import {
   readState,
 } from '../../app/routes/mot-cua/eform-designer/designer-step.ts';
 import type { DesignerState } from '../../app/routes/mot-cua/eform-designer/designer-step.ts';
+import { contractErrors } from '../../app/routes/mot-cua/eform-designer/draft-shape.ts';
 import { extensionList, sizeInput } from '../../app/routes/mot-cua/eform-designer/panel-values.ts';
 
 // The e-form designer's step (what every button does to the draft, the same with and without
@@ -253,6 +254,33 @@ describe('e-form designer step', () => {
         form: 'Tờ khai cần ít nhất một phần',
       },
     );
+  });
+
+  it('carries an unfinished draft that breaks the contract, and names its problems on saving', () => {
+    const long = 'x'.repeat(61);
+    const unfinished: EformDefinition = {
+      title: 'T',
+      sections: [
+        {
+          title: 'P',
+          fields: [
+            { key: 'banSao', type: 'file', label: 'Bản sao', maxBytes: 0, extensions: ['abcdefghijk'] },
+            { key: long, type: 'text', label: '' },
+          ],
+        },
+      ],
+    };
+    const carried = readState(form({ draft: JSON.stringify(unfinished), selected: '', baseVersion: '0' }));
+    assert.deepEqual(carried?.draft, unfinished);
+    const noOptions = {
+      title: 'T',
+      sections: [{ title: 'P', fields: [{ key: 'c', type: 'choice', label: 'C' }] }],
+    };
+    assert.equal(readState(form({ draft: JSON.stringify(noOptions), baseVersion: '0' })), null);
+    const errors = contractErrors(unfinished, t);
+    assert.equal(errors['row.0.1'], `Trường “${long}”: Mã trường (key) tối đa 60 ký tự`);
+    assert.match(errors['row.0.0'] ?? '', /^Trường “Bản sao”: /);
+    assert.deepEqual(contractErrors(draft, t), {});
   });
 
   it('shows file limits in whole megabytes when they are, and reads formats', () => {

@@ -20,6 +20,7 @@ import type { EformDefinition, EformFieldType } from '../../../../src/domain/efo
 import { EformDefinitionSchema } from '../../../../src/modules/eforms/schema.ts';
 import type { Translate } from '../../../i18n/index.ts';
 import type { FieldErrors } from '../../../lib/errors.ts';
+import { isDraftShape } from './draft-shape.ts';
 import { readPanel } from './panel-values.ts';
 
 /**
@@ -48,7 +49,7 @@ const text = (form: Form, name: string) => {
   return typeof v === 'string' ? v : '';
 };
 
-/** The draft, selection and base version carried in the form's hidden inputs; null when they are not valid. */
+/** The draft, selection and base version carried in the form's hidden inputs; null when they are not any. */
 export function readState(form: Form): DesignerState | null {
   let raw: unknown;
   try {
@@ -56,13 +57,12 @@ export function readState(form: Form): DesignerState | null {
   } catch {
     return null;
   }
-  const parsed = EformDefinitionSchema.safeParse(raw);
   const baseVersion = Number(text(form, 'baseVersion'));
-  if (!parsed.success || !Number.isInteger(baseVersion) || baseVersion < 0) return null;
+  if (!isDraftShape(raw) || !Number.isInteger(baseVersion) || baseVersion < 0) return null;
   const selected = text(form, 'selected');
   return {
-    draft: parsed.data,
-    selected: parsePath(selected) && fieldAt(parsed.data, parsePath(selected) ?? []) ? selected : null,
+    draft: raw,
+    selected: parsePath(selected) && fieldAt(raw, parsePath(selected) ?? []) ? selected : null,
     baseVersion,
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { redirect } from 'react-router';
 import { formatDateTime } from '../../../../src/domain/datetime.ts';
+import { eformDefinitionProblems } from '../../../../src/domain/eform.ts';
 import type { EformDefinition } from '../../../../src/domain/eform.ts';
 import { translator } from '../../../i18n/index.ts';
 import { asAppError, errorMessage } from '../../../lib/errors.ts';
@@ -9,6 +10,7 @@ import { orErrorPage } from '../../../lib/backoffice.server.ts';
 import { failWith } from '../../../lib/http.ts';
 import type { CatalogOfficial } from '../thu-tuc/access.server.ts';
 import { designerStep, problemErrors, readState } from './designer-step.ts';
+import { contractErrors } from './draft-shape.ts';
 import type { DesignerState } from './designer-step.ts';
 
 /** A version number from the query (?xem=, ?tu=) among the saved ones; null otherwise. */
@@ -97,6 +99,17 @@ export async function designerAction(w: CatalogOfficial, request: Request, code:
   if (form.get('intent') !== 'save') return { status: 200, body: body() };
   if (Object.keys(step.errors).length) return { status: 400, body: body({ formError: t('ed.err.invalid') }) };
   const draft: EformDefinition = step.state.draft;
+  // The domain's problems say best what to fix; the contract's (limits out of range) fill in the rest.
+  const broken = {
+    ...contractErrors(draft, t),
+    ...problemErrors(
+      draft,
+      eformDefinitionProblems(draft).map((p) => ({ field: p.path, message: p.message })),
+      t,
+    ),
+  };
+  if (Object.keys(broken).length)
+    return { status: 400, body: body({ errors: broken, formError: t('ed.err.invalid') }) };
   try {
     await w.services.eforms.save(w, code, { definition: draft, baseVersion: step.state.baseVersion });
     return redirect(`/mot-cua/thu-tuc/${encodeURIComponent(code)}/to-khai?tb=saved`);
