@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { hasHorizontalScroll, hydrated, seriousA11yViolations, startBrowserEnv } from '../support/browser.ts';
@@ -165,6 +166,16 @@ for (const js of [false, true]) {
       assert.match(review, /Đề nghị cấp giấy phép/);
       assert.match(review, /Phường Hạc Thành/);
       if (js) assert.equal(await hasHorizontalScroll(page), false);
+      // The form as typed, printed before submitting (III.1.3).
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Tải tờ khai (PDF) để in' }).click(),
+      ]);
+      const pdf = execFileSync('pdftotext', ['-layout', (await download.path()) ?? '', '-'], {
+        encoding: 'utf8',
+      });
+      assert.match(pdf, /Đề nghị cấp giấy phép/);
+      assert.match(pdf, /Phường Hạc Thành/);
 
       await press(page, 'Nộp hồ sơ', js);
       await page.getByTestId('dossier-code').waitFor();

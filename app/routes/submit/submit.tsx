@@ -13,6 +13,7 @@ import { web } from '../../context.ts';
 import { useT } from '../../i18n/index.ts';
 import type { Route } from './+types/submit.ts';
 import { EformFields } from './EformFields.tsx';
+import { PrintDraftForm } from './PrintDraftForm.tsx';
 import { ModeFields, ModeNotices, SaveDraft } from './DraftControls.tsx';
 import { submitAction, submitPage, submitted } from './submit.server.ts';
 import type { SubmitPageData } from './submit.server.ts';
@@ -136,6 +137,8 @@ function Review({ d }: { d: SubmitPageData }) {
           </SubmitButton>
         </div>
       </Form>
+      {/* Its own form: forms cannot nest, and the PDF downloads with or without JavaScript (III.1.3). */}
+      <PrintDraftForm code={d.procedure.code} values={d.values} />
     </>
   );
 }
