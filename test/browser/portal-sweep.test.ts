@@ -72,6 +72,7 @@ before(async () => {
     '/ho-so-cua-toi',
     `/ho-so-cua-toi/${mine.id}`,
     `/nop-ho-so/${o.procedureCode}`,
+    '/kho-du-lieu',
   ];
 });
 after(async () => env.close());
