@@ -13,6 +13,7 @@ import {
   parsePath,
   removeField,
   removeSection,
+  renameReferences,
   renameSection,
   replaceField,
 } from './eform-edit.ts';
@@ -166,5 +167,45 @@ describe('e-form designer edits', () => {
       options: [],
     });
     assert.equal(changeType(f, 'text'), f);
+  });
+
+  it('renames the references to a renamed key, unless a key is ambiguous', () => {
+    const def: EformDefinition = {
+      title: 'T',
+      sections: [
+        {
+          title: 'P',
+          fields: [
+            { key: 'tinhMoi', type: 'catalog', catalog: 'province', label: 'Tỉnh' },
+            { key: 'xa', type: 'catalog', catalog: 'commune', label: 'Xã', parentField: 'tinh' },
+            {
+              key: 'g',
+              type: 'group',
+              label: 'G',
+              fields: [{ key: 'n', type: 'text', label: 'N', visibleWhen: { field: 'tinh', in: ['38'] } }],
+            },
+          ],
+        },
+      ],
+    };
+    const refs = (d: EformDefinition) => {
+      const [, xa, g] = d.sections[0]?.fields ?? [];
+      const n = g?.type === 'group' ? g.fields[0] : undefined;
+      return [xa?.type === 'catalog' ? xa.parentField : undefined, n?.visibleWhen?.field];
+    };
+    const table: [string, EformDefinition, string, string, (string | undefined)[]][] = [
+      ['renamed', def, 'tinh', 'tinhMoi', ['tinhMoi', 'tinhMoi']],
+      ['the old key still used', addField(def, [0], text('tinh')).def, 'tinh', 'tinhMoi', ['tinh', 'tinh']],
+      [
+        'the new key used twice',
+        addField(def, [0], text('tinhMoi')).def,
+        'tinh',
+        'tinhMoi',
+        ['tinh', 'tinh'],
+      ],
+      ['the same key', def, 'tinh', 'tinh', ['tinh', 'tinh']],
+    ];
+    for (const [name, d, from, to, want] of table)
+      assert.deepEqual(refs(renameReferences(d, from, to)), want, name);
   });
 });

@@ -172,3 +172,23 @@ export function freshKey(def: EformDefinition, stem: string): string {
   const used = new Set(fieldPositions(def).map((p) => p.field.key));
   for (let n = 1; ; n++) if (!used.has(`${stem}${n}`)) return `${stem}${n}`;
 }
+
+/**
+ * After a field's key changed from `from` to `to`: the conditions and parent fields that named `from`
+ * name `to`, so renaming a key does not break what depends on it. Nothing changes while either key
+ * is ambiguous (`from` still used by another field, or `to` used twice), where the reference could
+ * be meant for another field.
+ */
+export function renameReferences(def: EformDefinition, from: string, to: string): EformDefinition {
+  const count = (key: string) => fieldPositions(def).filter((p) => p.field.key === key).length;
+  if (from === to || count(from) > 0 || count(to) !== 1) return def;
+  const fix = (fields: readonly EformField[]): EformField[] =>
+    fields.map((f) => {
+      let g = f;
+      if (g.visibleWhen?.field === from) g = { ...g, visibleWhen: { ...g.visibleWhen, field: to } };
+      if (g.type === 'catalog' && g.parentField === from) g = { ...g, parentField: to };
+      if (g.type === 'group') g = { ...g, fields: fix(g.fields) };
+      return g;
+    });
+  return { ...def, sections: def.sections.map((s) => ({ ...s, fields: fix(s.fields) })) };
+}

@@ -168,6 +168,21 @@ describe('e-form designer step', () => {
     });
   });
 
+  it('renames the references to a field whose key is renamed', () => {
+    const [a, b, g] = draft.sections[0]?.fields ?? [];
+    assert.ok(a && b && g);
+    const linked: EformDefinition = {
+      ...draft,
+      sections: [{ title: 'P', fields: [a, { ...b, visibleWhen: { field: 'hoTen', in: ['x'] } }, g] }],
+    };
+    const r = designerStep(
+      { ...start, draft: linked, selected: '0.0' },
+      form({ intent: 'apply', 'p.type': 'text', 'p.key': 'hoVaTen', 'p.label': 'Họ và tên' }),
+      t,
+    );
+    assert.deepEqual(r.state.draft.sections[0]?.fields[1]?.visibleWhen, { field: 'hoVaTen', in: ['x'] });
+  });
+
   it('changes the type, keeping what every field has', () => {
     const r = designerStep(
       { ...start, selected: '0.0' },

@@ -12,6 +12,7 @@ import {
   pathText,
   removeField,
   removeSection,
+  renameReferences,
   renameSection,
   replaceField,
 } from '../../../../src/domain/eform-edit.ts';
@@ -85,7 +86,11 @@ function applyInputs(state: DesignerState, form: Form, t: Translate): StepResult
     const typed = changeType(read.field, type as EformFieldType);
     return { state: { ...state, draft: replaceField(draft, path, typed) }, errors: {} };
   }
-  return { state: { ...state, draft: replaceField(draft, path, read.field) }, errors: read.errors };
+  const next = replaceField(draft, path, read.field);
+  return {
+    state: { ...state, draft: renameReferences(next, field.key, read.field.key) },
+    errors: read.errors,
+  };
 }
 
 /** Swaps the start of a position (the selection follows the field, or group, that moved). */
