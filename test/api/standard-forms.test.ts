@@ -4,23 +4,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { formatDate, formatDateTime } from '../../src/domain/datetime.ts';
-import { vietnamDay } from '../../src/domain/dossier-code.ts';
-import { createSession } from '../../src/modules/accounts/sessions.ts';
+import { formatDate } from '../../src/domain/datetime.ts';
 import type { AuthContext } from '../../src/modules/accounts/sessions.ts';
 import type { DossierDetail } from '../../src/modules/dossiers/schema.ts';
-import { FORM_SETS, formSetOn, standardForm } from '../../src/modules/printing/forms/rule-set.ts';
-import type { FormSet } from '../../src/modules/printing/forms/rule-set.ts';
-import { scannedCode } from '../../app/routes/mot-cua/ho-so/scanned-code.ts';
 import { go, MISSING, REASON, toAppraisal } from '../support/dossier-cases.ts';
 import { dossierOffice } from '../support/dossiers.ts';
 import type { DossierOffice } from '../support/dossiers.ts';
+import { flat, line, pdfText, says, sessionOf, spoken } from '../support/pdf-text.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 import type { TestRuntime } from '../support/runtime.ts';
 
 /**
- * The standard forms of TT 01/2018/TT-VPCP (II.2.5 c, II.12.1) read back as a reader would: the text
- * through `pdftotext -layout`, the receipt's barcode and QR code through `zbarimg` on the rendered page.
+ * The dossier forms of TT 01/2018/TT-VPCP (Mẫu 01–05; II.2.5 c, II.12.1) read back as a reader would:
+ * the text through `pdftotext -layout`, the receipt's barcode and QR code through `zbarimg` on the
+ * rendered page. The register, the rule set and who may print: standard-forms-register.test.ts.
  */
 
 let rt: TestRuntime;
@@ -29,49 +26,17 @@ let counter: AuthContext;
 const scratch = mkdtempSync(join(tmpdir(), 'dvc-forms-'));
 const AGENCY = 'Sở Tư pháp tỉnh Thanh Hóa';
 
-async function authOf(accountId: string): Promise<AuthContext> {
-  const { token } = await rt.database.db
-    .transaction()
-    .execute((trx) =>
-      createSession(trx, accountId, { ip: '127.0.0.1', userAgent: null }, { ttlHours: 1, maxSessions: 50 }),
-    );
-  const auth = await rt.services.resolveSession(token);
-  assert.ok(auth);
-  return auth;
-}
-
 function save(bytes: Uint8Array, name: string): string {
   const file = join(scratch, `${name}.pdf`);
   writeFileSync(file, bytes);
   return file;
 }
-const text = (file: string, mode = '-layout') =>
-  execFileSync('pdftotext', [mode, file, '-'], { encoding: 'utf8' });
-/** The text with the line breaks and column padding of the layout folded into single spaces. */
-const flat = (s: string) => s.replace(/\s+/g, ' ');
-/** The text says `expected` (a long line may wrap: compared with the whitespace folded). */
-const says = (t: string, expected: string) =>
-  assert.ok(flat(t).includes(expected), `"${expected}" in:\n${t}`);
-/** The trimmed line that starts with `label:`. */
-const line = (t: string, label: string) =>
-  t
-    .split('\n')
-    .map((l) => l.trim())
-    .find((l) => l.startsWith(`${label}:`));
 
 async function form(d: { id: string }, n: string, name = `${n}-${d.id}`) {
   const pdf = await rt.services.printing.standardForm(counter, d.id, n);
   assert.equal(new TextDecoder().decode(pdf.bytes.slice(0, 5)), '%PDF-');
   const file = save(pdf.bytes, name);
-  return { pdf, file, text: text(file) };
-}
-
-/** "14 giờ 05 phút, ngày 04 tháng 12 năm 2026" of an ISO instant, written independently of the code under test. */
-function spoken(iso: string): string {
-  const [date, time] = formatDateTime(iso).split(' ') as [string, string];
-  const [dd, mm, yyyy] = date.split('/');
-  const [hh, mi] = time.split(':');
-  return `${hh} giờ ${mi} phút, ngày ${dd} tháng ${mm} năm ${yyyy}`;
+  return { pdf, file, text: pdfText(file) };
 }
 
 before(async () => {
@@ -82,7 +47,7 @@ before(async () => {
     .set({ name: AGENCY, admin_unit_code: '38', phone: '02373852000' })
     .where('id', '=', o.agency.id)
     .execute();
-  counter = await authOf(o.ids.counter);
+  counter = await sessionOf(rt, o.ids.counter);
 });
 after(async () => {
   await rt.stop();
@@ -186,7 +151,7 @@ describe('Mẫu 01, the receipt', () => {
     says(t, `5. Thời gian trả kết quả giải quyết hồ sơ: ${spoken(promised)}`);
   });
   it('lists the uploaded files of a dossier submitted online as electronic copies', async () => {
-    const citizen = await authOf(o.ids.citizen);
+    const citizen = await sessionOf(rt, o.ids.citizen);
     const upload = await rt.services.dossiers.upload(citizen, {
       name: 'Đơn đề nghị đã ký.pdf',
       bytes: new TextEncoder().encode('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
@@ -274,6 +239,23 @@ describe('Mẫu 04 and 05, while processing', () => {
     assert.match(t, /THỦ TRƯỞNG CƠ QUAN/);
   });
 
+  it('Mẫu 04 also arises for a late dossier that was not extended, the new date left to the hand', async () => {
+    const late = await o.receive();
+    const missed = new Date(Date.now() - 2 * 86_400_000);
+    await rt.database.db
+      .updateTable('dossiers')
+      .set({ appointment_at: missed })
+      .where('id', '=', late.id)
+      .execute();
+    const { text: t } = await form(late, '04');
+    says(t, `Thời gian hẹn trả kết quả giải quyết hồ sơ: ${spoken(missed.toISOString())}`);
+    assert.equal(line(t, 'Lý do'), 'Lý do: ……');
+    assert.equal(
+      line(t, 'Thời gian hẹn trả kết quả lại'),
+      'Thời gian hẹn trả kết quả lại: ngày …… tháng …… năm ……',
+    );
+  });
+
   it('Mẫu 05 has one row per hand-over, in order, and none for the extension', async () => {
     const { text: t, file } = await form(d, '05');
     assert.match(t, /PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ/);
@@ -282,7 +264,7 @@ describe('Mẫu 04 and 05, while processing', () => {
     assert.ok(d.receivedAt);
     says(t, `Ngày nhận: ${spoken(d.receivedAt)}`);
     // Content-stream order: the cells of each row, row after row.
-    const raw = flat(text(file, '-raw'));
+    const raw = flat(pdfText(file, '-raw'));
     // (a narrow header cell may break after a slash)
     says(
       raw.replace(/\/ /g, '/'),
@@ -304,130 +286,5 @@ describe('Mẫu 04 and 05, while processing', () => {
     }
     assert.equal(raw.split('1. Giao:').length - 1, 2, 'the extension hands nothing over');
     assert.match(raw, /Trước hạn|Đúng hạn/);
-  });
-});
-
-describe('Mẫu 06, the register', () => {
-  it('lists the dossiers the agency received in the period, and says so when there are none', async () => {
-    const a = await o.receive();
-    const b = await o.receive({
-      applicant: {
-        kind: 'organisation',
-        idNumber: '0101234567',
-        fullName: 'Lê Văn Toàn',
-        orgName: 'Công ty TNHH Hòa Bình',
-      },
-    });
-    const today = formatDate(new Date());
-    const pdf = await rt.services.printing.register(counter, { from: today, to: today });
-    const file = save(pdf.bytes, 'register');
-    const t = text(file);
-    assert.match(t, /SỔ THEO DÕI HỒ SƠ/);
-    assert.match(t, new RegExp(`Từ ngày ${today} đến ngày ${today}`));
-    for (const d of [a, b]) assert.ok(t.includes(d.code), d.code);
-    assert.match(t, /Công ty TNHH/);
-    assert.ok(t.indexOf(a.code) < t.indexOf(b.code), 'in the order received');
-    assert.match(
-      execFileSync('pdfinfo', [file], { encoding: 'utf8' }),
-      /Page size:\s+841\.\d+ x 595\.\d+ pts/,
-    );
-
-    const empty = await rt.services.printing.register(counter, { from: '01/01/2020', to: '31/01/2020' });
-    const e = text(save(empty.bytes, 'empty'));
-    assert.match(e, /Từ ngày 01\/01\/2020 đến ngày 31\/01\/2020/);
-    assert.match(e, /Không có hồ sơ nào được tiếp nhận trong khoảng thời gian này\./);
-    assert.match(e, /Tổng số hồ sơ: 0/);
-  });
-
-  it('refuses a wrong period naming the field, and agencies outside the partition', async () => {
-    await assert.rejects(
-      rt.services.printing.register(counter, { from: '31/02/2026', to: '01/03/2026' }),
-      (err: { code: string; fields: { field: string }[] }) => {
-        assert.equal(err.code, 'validation_failed');
-        assert.deepEqual(
-          err.fields.map((f) => f.field),
-          ['tu'],
-        );
-        return true;
-      },
-    );
-    await assert.rejects(rt.services.printing.register(counter, { from: '02/03/2026', to: '01/03/2026' }), {
-      code: 'validation_failed',
-    });
-    await assert.rejects(rt.services.printing.register(counter, { from: '01/01/2024', to: '01/03/2026' }), {
-      code: 'validation_failed',
-    });
-    await assert.rejects(
-      rt.services.printing.register(counter, {
-        from: '01/03/2026',
-        to: '02/03/2026',
-        agencyId: o.otherAgency.id,
-      }),
-      { code: 'forbidden' },
-    );
-    await assert.rejects(
-      rt.services.printing.register(await authOf(o.ids.citizen), { from: '01/03/2026', to: '02/03/2026' }),
-      { code: 'forbidden' },
-    );
-    await assert.rejects(rt.services.printing.register(undefined, { from: '01/03/2026', to: '02/03/2026' }), {
-      code: 'unauthenticated',
-    });
-    const options = await rt.services.printing.registerAgencies(counter);
-    assert.ok(options.some((a) => a.id === o.agency.id));
-    assert.ok(!options.some((a) => a.id === o.otherAgency.id));
-  });
-});
-
-describe('rule set and authorisation', () => {
-  it('uses TT 01/2018 until another set is switched on, and knows no other form', () => {
-    assert.equal(formSetOn('2026-12-04').basis, 'Thông tư 01/2018/TT-VPCP');
-    const placeholder = FORM_SETS.find((s) => s.basis === 'Thông tư 03/2025/TT-VPCP');
-    assert.ok(placeholder, 'TT 03/2025 is known');
-    assert.equal(placeholder.from, null, 'but not switched on');
-    const tt01 = FORM_SETS[0] as FormSet;
-    const later: FormSet = { from: '2027-01-01', basis: 'Bộ mẫu thử', forms: [] };
-    assert.equal(formSetOn('2026-12-31', [tt01, later]).basis, 'Thông tư 01/2018/TT-VPCP');
-    assert.equal(formSetOn('2027-01-01', [tt01, later]).basis, 'Bộ mẫu thử');
-    assert.equal(
-      standardForm('2026-12-04', '05', 'dossier').title,
-      'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ',
-    );
-    assert.throws(() => standardForm('2026-12-04', '07', 'dossier'), { code: 'not_found' });
-    assert.throws(
-      () => standardForm('2026-12-04', '06', 'dossier'),
-      { code: 'not_found' },
-      'the register is no dossier form',
-    );
-    assert.throws(() => standardForm('2027-01-01', '01', 'dossier', [tt01, later]), /Bộ mẫu thử/);
-    assert.equal(vietnamDay(new Date('2026-12-04T17:30:00Z')), '2026-12-05');
-  });
-
-  it('prints for officials who may read the dossier only', async () => {
-    const d = await o.receive();
-    await assert.rejects(rt.services.printing.standardForm(await authOf(o.ids.outsider), d.id, '01'), {
-      code: 'forbidden',
-    });
-    await assert.rejects(rt.services.printing.standardForm(await authOf(o.ids.citizen), d.id, '01'), {
-      code: 'forbidden',
-    });
-    await assert.rejects(rt.services.printing.standardForm(undefined, d.id, '01'), {
-      code: 'unauthenticated',
-    });
-    await assert.rejects(
-      rt.services.printing.standardForm(counter, '00000000-0000-4000-8000-000000000000', '01'),
-      { code: 'not_found' },
-    );
-    await assert.rejects(rt.services.printing.standardForm(counter, d.id, '99'), { code: 'not_found' });
-  });
-
-  it('reads a dossier code from the scanner: the barcode types the code, the QR code the tracking link', async () => {
-    const d = await o.receive();
-    assert.equal(scannedCode(`  ${d.code}\n`), d.code);
-    assert.equal(scannedCode(rt.services.dossiers.trackingUrl(d.code)), d.code);
-    assert.equal(
-      await rt.services.dossiers.idByCode(counter, scannedCode(rt.services.dossiers.trackingUrl(d.code))),
-      d.id,
-    );
-    assert.equal(scannedCode('https://example.vn/tin-tuc/1'), 'https://example.vn/tin-tuc/1');
   });
 });
