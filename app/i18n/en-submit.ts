@@ -43,4 +43,6 @@ export const enSubmit: Record<keyof typeof viSubmit, string> = {
   'sb.code': 'Application code',
   'sb.status': 'Status',
   'sb.track': 'Track an application',
+  'file.badType': '{name}: only {ext} files are accepted; choose another file',
+  'file.tooBig': '{name}: larger than {size}; choose a smaller file',
 };

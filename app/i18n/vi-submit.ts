@@ -41,4 +41,6 @@ export const viSubmit = {
   'sb.code': 'Mã hồ sơ',
   'sb.status': 'Trạng thái',
   'sb.track': 'Tra cứu hồ sơ',
+  'file.badType': '{name}: chỉ nhận tệp định dạng {ext}; hãy chọn tệp khác',
+  'file.tooBig': '{name}: lớn hơn {size}; hãy chọn tệp nhỏ hơn',
 } as const;

@@ -248,6 +248,20 @@ for (const js of [false, true]) {
         (await page.locator('#f-banSao-hint').textContent()) ?? '',
         /Tối đa 1 MB mỗi tệp, định dạng: PDF/,
       );
+      if (js) {
+        // With JavaScript a wrong type or size is refused when chosen, before anything is sent.
+        const input = page.getByLabel('Bản sao giấy khai sinh');
+        await input.setInputFiles({ name: 'anh.png', mimeType: 'image/png', buffer: Buffer.from('x') });
+        await page
+          .getByTestId('file-check')
+          .filter({ hasText: 'anh.png: chỉ nhận tệp định dạng PDF' })
+          .waitFor();
+        assert.equal(await input.evaluate((el) => (el as HTMLInputElement).files?.length), 0);
+        const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1_100_000, 32)]);
+        await input.setInputFiles({ name: 'lon.pdf', mimeType: 'application/pdf', buffer: big });
+        await page.getByTestId('file-check').filter({ hasText: 'lon.pdf: lớn hơn 1 MB' }).waitFor();
+        assert.equal(await input.evaluate((el) => (el as HTMLInputElement).files?.length), 0);
+      }
       await page.getByLabel('Bản sao giấy khai sinh').setInputFiles({
         name: 'khai-sinh.pdf',
         mimeType: 'application/pdf',

@@ -6,6 +6,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
+import { CheckedFileInput } from '../../components/CheckedFileInput.tsx';
 import { useLang, useT } from '../../i18n/index.ts';
 import { formatSize } from '../mot-cua/ho-so/labels.ts';
 import { applicantGate, web } from '../my-dossiers/my-dossiers.server.ts';
@@ -162,16 +163,14 @@ export default function Documents({ loaderData, actionData }: Route.ComponentPro
             error={a.errors?.title}
           />
           <FieldFrame name="file" label={t('doc.uploadFile')} hint={limits} error={a.errors?.file} required>
-            <input
+            <CheckedFileInput
               id={fieldId('file')}
               name="file"
-              type="file"
-              className="input"
+              maxBytes={page.limits.maxBytes}
+              extensions={page.limits.extensions}
               required
-              aria-required
-              aria-invalid={a.errors?.file ? true : undefined}
-              accept={page.limits.extensions.map((x) => `.${x}`).join(',')}
-              aria-describedby={describedBy(fieldId('file'), limits, a.errors?.file)}
+              invalid={Boolean(a.errors?.file)}
+              describedBy={describedBy(fieldId('file'), limits, a.errors?.file)}
             />
           </FieldFrame>
           <SubmitButton name="intent" value="upload">

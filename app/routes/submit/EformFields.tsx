@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/index.ts';
 import type { EformCondition, EformField } from '../../../src/domain/eform.ts';
 import { CheckboxField, CheckboxGroup } from '../../components/CheckboxField.tsx';
+import { CheckedFileInput, formatSize } from '../../components/CheckedFileInput.tsx';
 import { describedBy, Field, FieldFrame, fieldId } from '../../components/Field.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
@@ -27,9 +28,6 @@ interface Props {
   /** The applicant's stored documents, offered under every file field. */
   documents?: readonly StoredDocument[] | undefined;
 }
-
-const sizeOf = (n: number) =>
-  n >= 1_048_576 ? `${Math.round(n / 1_048_576)} MB` : `${Math.round(n / 1024)} KB`;
 
 export function EformFields({ fields, prefix, values, errors, options, visible, all, documents }: Props) {
   const t = useT();
@@ -111,7 +109,7 @@ export function EformFields({ fields, prefix, values, errors, options, visible, 
           case 'file': {
             const kept = filesOf(values, name);
             const limits = t('sb.file', {
-              size: sizeOf(f.maxBytes),
+              size: formatSize(f.maxBytes),
               ext: f.extensions.map((x) => x.toUpperCase()).join(', '),
             });
             return (
@@ -134,14 +132,14 @@ export function EformFields({ fields, prefix, values, errors, options, visible, 
                     ))}
                   </ul>
                 ) : null}
-                <input
+                <CheckedFileInput
                   id={fieldId(name)}
                   name={name}
-                  type="file"
-                  className="input"
+                  maxBytes={f.maxBytes}
+                  extensions={f.extensions}
                   multiple={(f.maxFiles ?? 1) > 1}
-                  accept={f.extensions.map((x) => `.${x.replace(/^\./, '')}`).join(',')}
-                  aria-describedby={describedBy(fieldId(name), 'hint', errors[name])}
+                  invalid={Boolean(errors[name])}
+                  describedBy={describedBy(fieldId(name), 'hint', errors[name])}
                 />
                 <ReuseDocuments name={name} field={f} documents={documents ?? []} kept={kept} />
               </FieldFrame>
