@@ -276,6 +276,7 @@ describe('back office: e-form designer without JavaScript', () => {
     assert.equal(await hasHorizontalScroll(page), false, 'no horizontal scroll at 360 px');
     await addField(page, false, 'Nội dung đề nghị', 'Ngày tháng', 'ngayCanCo', 'Ngày cần có kết quả');
     assert.match(page.url(), /#f-row\.1\.2$/, 'the answer opens at the new field');
+    assert.equal(await hasHorizontalScroll(page), false, 'the properties panel fits 360 px');
     await panel(page).getByLabel('Không nhận ngày trong quá khứ').check();
     await press(page, 'Áp dụng', false);
     assert.match((await page.getByTestId('field-ngayCanCo').textContent()) ?? '', /Ngày cần có kết quả/);

@@ -71,7 +71,6 @@ export interface DesignerActionData {
   formError?: string | undefined;
   /** Someone saved a newer version meanwhile: the draft is kept, the editor decides. */
   conflict?: boolean | undefined;
-  focus?: string | undefined;
   /** Tells the page a new answer arrived (its inputs start again from this state). */
   stamp: string;
 }
@@ -92,7 +91,6 @@ export async function designerAction(w: CatalogOfficial, request: Request, code:
   const body = (extra: Partial<DesignerActionData> = {}): DesignerActionData => ({
     state: step.state,
     errors: step.errors,
-    focus: step.focus,
     stamp: randomUUID(),
     ...extra,
   });
