@@ -80,6 +80,26 @@ describe('e-forms', () => {
     assert.equal((await rt.services.eforms.current(code)).definition.title, 'Tờ khai mới');
   });
 
+  it('names the property and the rule it breaks for bad numbers', async () => {
+    const put = (field: Record<string, unknown>) =>
+      t.editor.put(`/api/admin/procedures/${code}/eform`, {
+        definition: { ...form, sections: [{ title: 'A', fields: [field] }] },
+        baseVersion: 0,
+      });
+    const file = { key: 'f', type: 'file', label: 'Tệp', extensions: ['pdf'] };
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ ...file, maxBytes: 0 }, /Dung lượng tối đa \(maxBytes\) phải từ 1 trở lên/],
+      [{ ...file, maxBytes: 'lớn' }, /Dung lượng tối đa \(maxBytes\) phải là số/],
+      [{ ...file, maxBytes: 1.5 }, /Dung lượng tối đa \(maxBytes\) phải là số nguyên/],
+      [{ ...file, maxBytes: 1024, maxFiles: 21 }, /Số tệp tối đa \(maxFiles\) không được vượt quá 20/],
+    ];
+    for (const [field, message] of cases) {
+      const res = await put(field);
+      assert.equal(res.statusCode, 400, res.body);
+      assert.match(res.body, message);
+    }
+  });
+
   it('lets only a province editor save', async () => {
     const res = await t.communeEditor.put(`/api/admin/procedures/${code}/eform`, {
       definition: form,

@@ -21,7 +21,14 @@ const base = {
   prefill: z.enum(EFORM_PREFILLS, { error: 'Nguồn điền sẵn (prefill) không hợp lệ' }).nullish(),
 };
 
-const num = (label: string) => z.number({ error: `${label} phải là số` });
+/** A number property with its own message per check, each naming the property. */
+const num = (label: string, o: { int?: boolean; min?: number; max?: number } = {}) => {
+  let n = z.number({ error: `${label} phải là số` });
+  if (o.int) n = n.int({ error: `${label} phải là số nguyên` });
+  if (o.min !== undefined) n = n.min(o.min, { error: `${label} phải từ ${o.min} trở lên` });
+  if (o.max !== undefined) n = n.max(o.max, { error: `${label} không được vượt quá ${o.max}` });
+  return n;
+};
 
 export const EformFieldSchema: z.ZodType<EformField> = z.lazy(() =>
   z.discriminatedUnion(
@@ -30,8 +37,8 @@ export const EformFieldSchema: z.ZodType<EformField> = z.lazy(() =>
       z.object({
         ...base,
         type: z.enum(['text', 'textarea']),
-        minLength: num('Độ dài tối thiểu (minLength)').int().min(0).optional(),
-        maxLength: num('Độ dài tối đa (maxLength)').int().min(1).max(10000).optional(),
+        minLength: num('Độ dài tối thiểu (minLength)', { int: true, min: 0 }).optional(),
+        maxLength: num('Độ dài tối đa (maxLength)', { int: true, min: 1, max: 10000 }).optional(),
         pattern: str('Mẫu (pattern)', 300).optional(),
         patternHint: str('Gợi ý mẫu (patternHint)', 300).optional(),
       }),
@@ -71,19 +78,16 @@ export const EformFieldSchema: z.ZodType<EformField> = z.lazy(() =>
       z.object({
         ...base,
         type: z.literal('file'),
-        maxBytes: num('Dung lượng tối đa (maxBytes)')
-          .int()
-          .min(1)
-          .max(50 * 1024 * 1024),
+        maxBytes: num('Dung lượng tối đa (maxBytes)', { int: true, min: 1, max: 50 * 1024 * 1024 }),
         extensions: z.array(str('Định dạng (extensions[])', 10)).max(20),
-        maxFiles: num('Số tệp tối đa (maxFiles)').int().min(1).max(20).optional(),
+        maxFiles: num('Số tệp tối đa (maxFiles)', { int: true, min: 1, max: 20 }).optional(),
       }),
       z.object({
         ...base,
         type: z.literal('group'),
         fields: z.array(EformFieldSchema).max(50),
-        minItems: num('Số mục tối thiểu (minItems)').int().min(0).optional(),
-        maxItems: num('Số mục tối đa (maxItems)').int().min(1).max(100).optional(),
+        minItems: num('Số mục tối thiểu (minItems)', { int: true, min: 0 }).optional(),
+        maxItems: num('Số mục tối đa (maxItems)', { int: true, min: 1, max: 100 }).optional(),
         itemLabel: str('Tên mỗi mục (itemLabel)', 100).optional(),
       }),
     ],
