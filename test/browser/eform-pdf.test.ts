@@ -44,6 +44,8 @@ async function signedIn(username: string, next: string, js = true): Promise<Page
   await page.getByLabel('Mật khẩu').fill(PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL((u) => u.pathname === next);
+  // The URL changes a moment before the new page is on screen (its CSRF token among it).
+  await page.getByRole('button', { name: 'Đăng nhập' }).waitFor({ state: 'detached' });
   return page;
 }
 
