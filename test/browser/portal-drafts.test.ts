@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { hasHorizontalScroll, hydrated, seriousA11yViolations, startBrowserEnv } from '../support/browser.ts';
+import {
+  hasHorizontalScroll,
+  hydrated,
+  press,
+  seriousA11yViolations,
+  startBrowserEnv,
+} from '../support/browser.ts';
 import type { BrowserEnv } from '../support/browser.ts';
 import { dossierOffice } from '../support/dossiers.ts';
 import type { DossierOffice } from '../support/dossiers.ts';
@@ -18,21 +24,6 @@ before(async () => {
   env = await startBrowserEnv({ MAX_SESSIONS_PER_ACCOUNT: '20' });
 });
 after(async () => env.close());
-
-/** Presses a submit button and waits for what it leads to (a new document, or the data after the action). */
-async function press(page: Page, name: string, js: boolean) {
-  const button = page.getByRole('button', { name, exact: true }).first();
-  if (!js) {
-    await Promise.all([page.waitForEvent('load'), button.click()]);
-    return;
-  }
-  const posted = page.waitForResponse((r) => r.request().method() === 'POST');
-  const loaded = page.waitForResponse((r) => r.request().method() === 'GET' && r.url().includes('.data'));
-  await button.click();
-  await posted;
-  await loaded;
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
-}
 
 /** Follows a link and waits for the new page's heading. */
 async function follow(page: Page, name: string | RegExp, heading: string | RegExp, js: boolean) {

@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { hasHorizontalScroll, hydrated, seriousA11yViolations, startBrowserEnv } from '../support/browser.ts';
+import {
+  hasHorizontalScroll,
+  hydrated,
+  press,
+  seriousA11yViolations,
+  startBrowserEnv,
+} from '../support/browser.ts';
 import type { BrowserEnv } from '../support/browser.ts';
 import { dossierOffice } from '../support/dossiers.ts';
 import type { DossierOffice } from '../support/dossiers.ts';
@@ -97,22 +102,6 @@ before(async () => {
     .execute();
 });
 after(async () => env.close());
-
-/** Presses a submit button and waits for the page it leads to (a new document, or the data after the action). */
-async function press(page: Page, name: string | RegExp, js: boolean) {
-  const button = page.getByRole('button', { name, exact: typeof name === 'string' }).first();
-  if (!js) {
-    await Promise.all([page.waitForEvent('load'), button.click()]);
-    return;
-  }
-  // The loaders revalidate (or the redirect loads) after the action: wait for that data, then a frame.
-  const posted = page.waitForResponse((r) => r.request().method() === 'POST');
-  const loaded = page.waitForResponse((r) => r.request().method() === 'GET' && r.url().includes('.data'));
-  await button.click();
-  await posted;
-  await loaded;
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
-}
 
 for (const js of [false, true]) {
   const mode = js ? 'with JavaScript' : 'without JavaScript';

@@ -148,3 +148,21 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/**
+ * Presses a submit button and waits for the page it leads to: without JavaScript the new document;
+ * with it the action's POST, the loaders' revalidation after it, and one frame for React to commit.
+ */
+export async function press(page: Page, name: string | RegExp, js: boolean): Promise<void> {
+  const button = page.getByRole('button', { name, exact: typeof name === 'string' }).first();
+  if (!js) {
+    await Promise.all([page.waitForEvent('load'), button.click()]);
+    return;
+  }
+  const posted = page.waitForResponse((r) => r.request().method() === 'POST');
+  const loaded = page.waitForResponse((r) => r.request().method() === 'GET' && r.url().includes('.data'));
+  await button.click();
+  await posted;
+  await loaded;
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+}
