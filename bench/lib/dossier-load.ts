@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { FlowRecorder } from './load.ts';
 import { foldVietnamese } from '../../src/domain/text.ts';
 import { FAMILY, GIVEN_F, GIVEN_M, MIDDLE_F, MIDDLE_M } from './dossier-org.ts';
 
@@ -108,19 +109,10 @@ export const FLOWS = [
 ] as const;
 export type Flow = (typeof FLOWS)[number];
 
-export class Recorder {
-  readonly latencies = new Map<Flow, number[]>(FLOWS.map((f) => [f, []]));
-  readonly errors = new Map<Flow, number>();
-  readonly failures: string[] = [];
-  measuring = false;
-
-  record(flow: Flow, ms: number, ok: boolean, detail: string): void {
-    if (!this.measuring) return;
-    this.latencies.get(flow)?.push(ms);
-    if (!ok) {
-      this.errors.set(flow, (this.errors.get(flow) ?? 0) + 1);
-      if (this.failures.length < 8) this.failures.push(`${flow}: ${detail}`);
-    }
+/** The recorder of this benchmark's flows. */
+export class Recorder extends FlowRecorder<Flow> {
+  constructor() {
+    super(FLOWS);
   }
 }
 

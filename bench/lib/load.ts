@@ -62,4 +62,26 @@ export function formatRow(r: LoadResult): string {
   return `| ${r.name} | ${r.requests} | ${r.errors} | ${f(r.throughput)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${f(r.max)} |`;
 }
 
-export const TABLE_HEADER = '| flow | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|---|';
+export const TABLE_HEADER =
+  '| flow | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|---|';
+
+/** Latencies and errors per flow of a scenario, recorded only while `measuring` (after the warm-up). */
+export class FlowRecorder<F extends string> {
+  readonly latencies: Map<F, number[]>;
+  readonly errors = new Map<F, number>();
+  readonly failures: string[] = [];
+  measuring = false;
+
+  constructor(flows: readonly F[]) {
+    this.latencies = new Map(flows.map((f) => [f, []]));
+  }
+
+  record(flow: F, ms: number, ok: boolean, detail: string): void {
+    if (!this.measuring) return;
+    this.latencies.get(flow)?.push(ms);
+    if (!ok) {
+      this.errors.set(flow, (this.errors.get(flow) ?? 0) + 1);
+      if (this.failures.length < 8) this.failures.push(`${flow}: ${detail}`);
+    }
+  }
+}
