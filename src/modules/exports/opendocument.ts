@@ -1,0 +1,79 @@
+import { strToU8, zipSync } from 'fflate';
+import type { Zippable } from 'fflate';
+import { esc } from '../../domain/xml.ts';
+import type { Column, ExportSource, Row } from './columns.ts';
+import { displayCell, numericCell } from './columns.ts';
+
+/**
+ * OpenDocument spreadsheet (.ods) and text (.odt), written directly: a zip whose first entry is the
+ * uncompressed `mimetype` (what identifies the format), a manifest and content.xml. Nothing else is
+ * required by ODF 1.3, and LibreOffice opens and converts these files.
+ */
+
+const NS = [
+  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
+  'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
+  'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"',
+  'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"',
+  'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"',
+].join(' ');
+
+function manifest(mime: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
+ <manifest:file-entry manifest:full-path="/" manifest:media-type="${mime}"/>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>`;
+}
+
+/** A zip in ODF's layout: `mimetype` first and stored, the rest deflated. */
+export function odfPackage(mime: string, content: string): Uint8Array {
+  const files: Zippable = {
+    mimetype: [strToU8(mime), { level: 0 }],
+    'META-INF/manifest.xml': strToU8(manifest(mime)),
+    'content.xml': strToU8(content),
+  };
+  return zipSync(files, { level: 6 });
+}
+
+const textCell = (text: string, bold = false) =>
+  `<table:table-cell office:value-type="string"${bold ? ' table:style-name="H"' : ''}><text:p>${esc(text)}</text:p></table:table-cell>`;
+
+function sheetCell(column: Column, row: Row): string {
+  const n = column.type === 'number' ? numericCell(row[column.key]) : null;
+  if (n !== null)
+    return `<table:table-cell office:value-type="float" office:value="${n}"><text:p>${n}</text:p></table:table-cell>`;
+  return textCell(displayCell(column, row[column.key]));
+}
+
+async function tableXml(src: ExportSource, numeric: boolean): Promise<string> {
+  const parts = [
+    `<table:table table:name="${esc(src.title.slice(0, 31))}">`,
+    `<table:table-column table:number-columns-repeated="${src.columns.length}"/>`,
+    `<table:table-header-rows><table:table-row>${src.columns.map((c) => textCell(c.header, true)).join('')}</table:table-row></table:table-header-rows>`,
+  ];
+  for await (const batch of src.batches)
+    for (const row of batch)
+      parts.push(
+        `<table:table-row>${src.columns.map((c) => (numeric ? sheetCell(c, row) : textCell(displayCell(c, row[c.key])))).join('')}</table:table-row>`,
+      );
+  parts.push('</table:table>');
+  return parts.join('');
+}
+
+const BOLD_STYLE =
+  '<office:automatic-styles><style:style style:name="H" style:family="table-cell"><style:text-properties fo:font-weight="bold"/></style:style></office:automatic-styles>';
+
+export async function ods(src: ExportSource): Promise<Uint8Array> {
+  const body = await tableXml(src, true);
+  const content = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content ${NS} office:version="1.3">${BOLD_STYLE}<office:body><office:spreadsheet>${body}</office:spreadsheet></office:body></office:document-content>`;
+  return odfPackage('application/vnd.oasis.opendocument.spreadsheet', content);
+}
+
+export async function odt(src: ExportSource): Promise<Uint8Array> {
+  const body = await tableXml(src, false);
+  const content = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content ${NS} office:version="1.3">${BOLD_STYLE}<office:body><office:text><text:h text:outline-level="1">${esc(src.title)}</text:h>${body}</office:text></office:body></office:document-content>`;
+  return odfPackage('application/vnd.oasis.opendocument.text', content);
+}
