@@ -9,6 +9,7 @@ import { createMailer } from './integrations/mail/mailer.ts';
 import type { Mailer } from './integrations/mail/mailer.ts';
 import { startQueue } from './jobs/queue.ts';
 import { startHousekeeping } from './jobs/housekeeping.ts';
+import { startExportWorker } from './jobs/exports.ts';
 import { createServices } from './services.ts';
 import type { Services } from './services.ts';
 
@@ -43,6 +44,7 @@ export async function startRuntime(
   if (config.workers) {
     services.relay.start();
     await startHousekeeping(boss, services);
+    await startExportWorker(boss, services);
   }
   services.accessLog.start();
   return {

@@ -21,7 +21,9 @@ import { DocumentsService } from './modules/documents/service.ts';
 import { DossiersService } from './modules/dossiers/service.ts';
 import { DraftsService } from './modules/drafts/service.ts';
 import { EformsService } from './modules/eforms/service.ts';
+import { ExportsService } from './modules/exports/service.ts';
 import { PrintingService } from './modules/printing/service.ts';
+import { ResultTemplatesService } from './modules/result-templates/service.ts';
 import { ProcedureFields } from './modules/procedures/fields.ts';
 import { FormTemplates } from './modules/procedures/forms.ts';
 import { PublicCatalog } from './modules/procedures/public.ts';
@@ -55,6 +57,8 @@ export interface Services {
   documents: DocumentsService;
   eforms: EformsService;
   printing: PrintingService;
+  exports: ExportsService;
+  resultTemplates: ResultTemplatesService;
   accessLog: AccessLog;
   relay: OutboxRelay;
   resolveSession(token: string): Promise<AuthContext | undefined>;
@@ -101,6 +105,8 @@ export function createServices(deps: {
     documents: new DocumentsService(moduleDeps),
     eforms,
     printing,
+    exports: new ExportsService({ ...moduleDeps, dossiers }),
+    resultTemplates: new ResultTemplatesService({ ...moduleDeps, dossiers, eforms, printing }),
     accessLog: new AccessLog(database.db),
     relay,
     resolveSession: (token) => resolveSession(database.db, token),

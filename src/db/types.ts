@@ -11,10 +11,13 @@ import type {
 } from './types-dossiers.ts';
 import type { DossierDraftsTable } from './types-drafts.ts';
 import type { CitizenDocumentsTable } from './types-documents.ts';
+import type { ResultTemplatesTable } from './types-result-templates.ts';
+import type { ExportsTable } from './types-exports.ts';
 
 export type * from './types-dossiers.ts';
 export type * from './types-drafts.ts';
 export type * from './types-documents.ts';
+export type * from './types-exports.ts';
 
 /** Kysely table types; kept in step with migrations/*.sql by hand (test/schema.test.ts checks them). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -403,6 +406,8 @@ export interface DB {
   eform_versions: EformVersionsTable;
   dossier_drafts: DossierDraftsTable;
   citizen_documents: CitizenDocumentsTable;
+  result_templates: ResultTemplatesTable;
+  exports: ExportsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -18,6 +18,8 @@ export interface OutboxTopics {
     title: string;
     text: string;
   };
+  /** An export to write in the background (modules/exports). */
+  'export.run': { exportId: string };
 }
 export type MailTemplate = 'verify_email' | 'reset_password' | 'account_activated';
 export type OutboxTopic = keyof OutboxTopics;

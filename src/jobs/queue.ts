@@ -5,7 +5,7 @@ import { renderMail } from '../integrations/mail/templates.ts';
 import type { OutboxTopics } from './outbox.ts';
 import { storeNotice } from '../modules/dossiers/notices.ts';
 
-export const QUEUES = ['mail.send', 'dossier.notice'] as const;
+export const QUEUES = ['mail.send', 'dossier.notice', 'export.run'] as const;
 
 /**
  * pg-boss over the application's own pool (not a second connection): on PGlite this is the only safe
