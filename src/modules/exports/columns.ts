@@ -4,6 +4,9 @@ import { formatDateTime } from '../../domain/datetime.ts';
 export const EXPORT_FORMATS = ['csv', 'json', 'xml', 'xlsx', 'ods', 'docx', 'odt', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** How long a finished file stays downloadable before housekeeping deletes it. */
+export const EXPORT_TTL_DAYS = 7;
+
 export const MEDIA_TYPES: Readonly<Record<ExportFormat, string>> = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',

@@ -17,14 +17,12 @@ import { checkFonts, notoSansFiles } from '../printing/fonts.ts';
 import type { FontFiles } from '../printing/fonts.ts';
 import { PdfRenderer } from '../printing/render.ts';
 import type { ExportFormat, Row } from './columns.ts';
-import { MEDIA_TYPES } from './columns.ts';
+import { EXPORT_TTL_DAYS, MEDIA_TYPES } from './columns.ts';
 import { DOSSIER_COLUMNS, dossierBatches, dossierEstimate } from './dossier-source.ts';
 import { writeExport } from './engine.ts';
 import { DossierExportFilter, ExportRequest } from './schema.ts';
 import type { ExportView } from './schema.ts';
 
-/** How long a finished file stays downloadable before housekeeping deletes it. */
-export const EXPORT_TTL_DAYS = 7;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Parses with a zod schema; a failure is a ValidationError naming every field (the message names it too). */
