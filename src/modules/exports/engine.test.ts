@@ -72,6 +72,10 @@ describe('export writers', () => {
         'H01.1-250905-0001,"Nguyễn Thị Ánh, ""Bến Nghé""",50000,05/09/2025 14:03:07\r\n' +
         'H01.1-250905-0002,Trần Văn Lợi & <Cty>,,\r\n',
     );
+    const formula = text(
+      await write('csv', [{ code: '=HYPERLINK("x")', applicant: '@SUM(A1)', fee: -5, receivedAt: null }]),
+    );
+    assert.match(formula, /\r\n"'=HYPERLINK\(""x""\)",'@SUM\(A1\),-5,\r\n$/);
     assert.equal(text(await write('csv', [])), '\uFEFFMã hồ sơ,Người nộp,Lệ phí,Ngày tiếp nhận\r\n');
   });
 

@@ -8,13 +8,17 @@ import { displayCell, numericCell } from './columns.ts';
  * and XML carry dates as ISO 8601 instants, the form other systems read; CSV as people read them.
  */
 
-const csvField = (text: string) => (/[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+/** A CSV field: quoted when needed; text starting with = + - @ is defused so a spreadsheet never runs it as a formula. */
+function csvField(text: string, column?: Column): string {
+  const safe = column?.type === 'text' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
 
 export async function* csv(src: ExportSource): AsyncGenerator<string> {
   yield `\uFEFF${src.columns.map((c) => csvField(c.header)).join(',')}\r\n`;
   for await (const batch of src.batches)
     yield batch
-      .map((row) => `${src.columns.map((c) => csvField(displayCell(c, row[c.key]))).join(',')}\r\n`)
+      .map((row) => `${src.columns.map((c) => csvField(displayCell(c, row[c.key]), c)).join(',')}\r\n`)
       .join('');
 }
 
