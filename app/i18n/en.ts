@@ -7,6 +7,8 @@ import { enDocuments } from './en-documents.ts';
 import { enDrafts } from './en-drafts.ts';
 import { enEformDesigner } from './en-eform-designer.ts';
 import { enPrinting } from './en-printing.ts';
+import { enResultTemplate } from './en-result-template.ts';
+import { enExports } from './en-exports.ts';
 import { enForms } from './en-forms.ts';
 import { enProcedures } from './en-procedures.ts';
 import { enProceduresAdmin } from './en-procedures-admin.ts';
@@ -31,6 +33,8 @@ export const en: Record<keyof typeof vi, string> = {
   ...enDrafts,
   ...enEformDesigner,
   ...enPrinting,
+  ...enResultTemplate,
+  ...enExports,
   ...enForms,
   'app.portalName': 'Public Service Portal',
   'app.backOfficeName': 'One-Stop Electronic Information System',

@@ -7,6 +7,8 @@ import { viDocuments } from './vi-documents.ts';
 import { viDrafts } from './vi-drafts.ts';
 import { viEformDesigner } from './vi-eform-designer.ts';
 import { viPrinting } from './vi-printing.ts';
+import { viResultTemplate } from './vi-result-template.ts';
+import { viExports } from './vi-exports.ts';
 import { viForms } from './vi-forms.ts';
 import { viProcedures } from './vi-procedures.ts';
 import { viProceduresAdmin } from './vi-procedures-admin.ts';
@@ -30,6 +32,8 @@ export const vi = {
   ...viDrafts,
   ...viEformDesigner,
   ...viPrinting,
+  ...viResultTemplate,
+  ...viExports,
   ...viForms,
   'app.portalName': 'Cổng Dịch vụ công',
   'app.backOfficeName': 'Hệ thống thông tin một cửa điện tử',

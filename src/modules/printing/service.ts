@@ -24,7 +24,7 @@ export interface PdfFile {
 }
 
 /** Names of the catalog items the form data refers to: one query for all of them. */
-async function catalogNames(db: Executor, def: EformDefinition, data: Record<string, unknown>) {
+export async function catalogNames(db: Executor, def: EformDefinition, data: Record<string, unknown>) {
   const wanted = catalogCodes(def, data);
   if (!wanted.length) return new Map<string, string>();
   const rows = await db

@@ -240,7 +240,14 @@ export class ResultTemplatesService {
 
   /** Whether the procedure has a saved template (the dossier page offers the draft only then). */
   async hasTemplate(procedureCode: string): Promise<boolean> {
-    return (await this.currentOf(procedureCode)).version > 0;
+    const row = await this.db
+      .selectFrom('result_templates as r')
+      .innerJoin('procedures as p', 'p.id', 'r.procedure_id')
+      .select('r.version')
+      .where('p.code', '=', procedureCode)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /** The draft result of a dossier from its procedure's saved template: officials who may read it. */

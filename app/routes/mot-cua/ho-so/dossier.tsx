@@ -32,9 +32,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     ]),
   );
   const open = new URL(request.url).searchParams.get('thao-tac');
-  const [choices, forms] = await Promise.all([
+  const [choices, forms, resultTemplate] = await Promise.all([
     choicesFor(w, d, open),
     w.services.printing.standardFormsOf(d),
+    w.services.resultTemplates.hasTemplate(d.procedureCode),
   ]);
   return {
     dossier: dossierView(d),
@@ -43,6 +44,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     choices: choices.map((c) => ({ id: c.id, fullName: c.fullName, department: c.department, load: c.load })),
     fileLimits: fileLimits(),
     forms: forms.map((f) => f.number),
+    resultTemplate,
   };
 }
 
@@ -84,6 +86,21 @@ export default function Dossier({ loaderData, actionData }: Route.ComponentProps
           {t('print.formPdf')}
         </a>
       </p>
+      {loaderData.resultTemplate ? (
+        <p>
+          <a
+            href={`/mot-cua/ho-so/${d.id}/du-thao-ket-qua.pdf`}
+            data-testid="draft-result"
+            aria-describedby="draft-result-hint"
+          >
+            {t('rt.draft')}
+          </a>
+          <span id="draft-result-hint" className="field-hint">
+            {' '}
+            {t('rt.draftHint')}
+          </span>
+        </p>
+      ) : null}
       <StandardForms dossierId={d.id} numbers={loaderData.forms} />
       <div className="ds-grid">
         <div>

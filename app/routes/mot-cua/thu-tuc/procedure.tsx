@@ -133,6 +133,7 @@ export default function ProcedurePage({ loaderData, actionData }: Route.Componen
         <Link to={`${self}/co-quan`}>{t('pa.agenciesLink', { n: p.agencies.length })}</Link>
         <Link to={`${self}/quy-trinh`}>{t('pr.bo.link')}</Link>
         <Link to={`${self}/to-khai`}>{t('ed.link')}</Link>
+        <Link to={`${self}/mau-ket-qua`}>{t('rt.link')}</Link>
         {p.status === 'published' ? <a href={`/thu-tuc-hanh-chinh/${p.slug}`}>{t('pa.publicPage')}</a> : null}
       </div>
       <dl className="summary-list" data-testid="summary">
