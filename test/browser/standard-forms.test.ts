@@ -142,3 +142,25 @@ describe('scanner input', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
   });
 });
+
+describe('printing from the browser (V.17)', () => {
+  it('prints a dossier page without the back office’s chrome, forms or actions, in black', async () => {
+    const page = await counter(true);
+    await page.goto(`/mot-cua/ho-so/${d.id}`);
+    await page.getByTestId('dossier-code').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.site-header').isVisible(), false);
+    assert.equal(await page.locator('.site-footer').isVisible(), false);
+    assert.equal(await page.locator('#actions-title').isVisible(), false, 'the action panel, heading too');
+    assert.equal(await page.locator('.bo-nav').isVisible(), false);
+    assert.equal(await page.getByTestId('dossier-code').isVisible(), true);
+    assert.equal(await page.getByTestId('dossier-status').isVisible(), true);
+    const colour = await page.locator('body').evaluate((b) => getComputedStyle(b).color);
+    assert.equal(colour, 'rgb(0, 0, 0)');
+    // A worklist prints as its table, without the search and scan forms.
+    await page.goto('/mot-cua/ho-so?ds=tat_ca');
+    await page.locator('table').first().waitFor();
+    assert.equal(await page.getByLabel('Quét hoặc gõ mã hồ sơ').isVisible(), false);
+    assert.equal(await page.locator('table').first().isVisible(), true);
+  });
+});
