@@ -9,7 +9,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { checkFonts, notoSansFiles } from '../printing/fonts.ts';
 import { PdfRenderer } from '../printing/render.ts';
 import type { Column, ExportFormat, Row } from './columns.ts';
-import { writeExport } from './engine.ts';
+import { PDF_MAX_ROWS, writeExport } from './engine.ts';
+import { ValidationError } from '../../errors.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'dvc-export-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -174,6 +175,21 @@ describe('export writers', () => {
     assert.match(doc, /05\/09\/2025 14:03:07/);
     const empty = strFromU8(unzipSync(await write('docx', []))['word/document.xml'] ?? new Uint8Array());
     assert.equal(empty.match(/<w:tr>/g)?.length, 1);
+  });
+
+  it(`pdf: refused beyond ${PDF_MAX_ROWS} rows, naming the format field`, async () => {
+    const many = Array.from({ length: PDF_MAX_ROWS + 1 }, (_, i) => ({
+      code: `H-${i}`,
+      applicant: 'A',
+      fee: 1,
+      receivedAt: null,
+    }));
+    await assert.rejects(write('pdf', many), (err: unknown) => {
+      assert.ok(err instanceof ValidationError);
+      assert.equal(err.fields[0]?.field, 'format');
+      assert.match(err.message, /Định dạng \(format\) PDF/);
+      return true;
+    });
   });
 
   it('pdf: pdftotext reads the headers and rows', async () => {

@@ -15,6 +15,7 @@ import { csv, json, xml } from './text.ts';
 
 /** A PDF is for reading and printing: beyond this many rows the other formats are the right choice. */
 export const PDF_MAX_ROWS = 5000;
+const PDF_TOO_LONG = `Định dạng (format) PDF chỉ dùng cho tối đa ${PDF_MAX_ROWS} dòng; hãy chọn .xlsx, .ods hoặc .csv`;
 
 async function collect(parts: AsyncIterable<string>): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -27,12 +28,15 @@ async function pdf(src: ExportSource, renderer: PdfRenderer): Promise<Uint8Array
   for await (const batch of src.batches) {
     for (const row of batch) rows.push(src.columns.map((c) => displayCell(c, row[c.key])));
     if (rows.length > PDF_MAX_ROWS)
-      throw new ValidationError([
-        {
-          field: 'format',
-          message: `Định dạng (format) PDF chỉ dùng cho tối đa ${PDF_MAX_ROWS} dòng; hãy chọn .xlsx, .ods hoặc .csv`,
-        },
-      ]);
+      throw new ValidationError(
+        [
+          {
+            field: 'format',
+            message: PDF_TOO_LONG,
+          },
+        ],
+        PDF_TOO_LONG,
+      );
   }
   return renderer.render({
     title: src.title,
