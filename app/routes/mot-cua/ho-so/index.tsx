@@ -21,6 +21,7 @@ import { SearchForm } from './SearchForm.tsx';
 import { SEARCH_FIELDS } from './search-fields.ts';
 import { dossierLinks } from './styles.ts';
 import { WorklistTabs } from './WorklistTabs.tsx';
+import { ExportForm } from '../xuat-du-lieu/ExportForm.tsx';
 
 export const links = dossierLinks;
 
@@ -107,6 +108,7 @@ export default function Worklists({ loaderData }: Route.ComponentProps) {
           fields={loaderData.fields}
         />
       </details>
+      <ExportForm criteria={{ ds: list, ...loaderData.values }} />
       {loaderData.pageError ? <Notice kind="warning">{loaderData.pageError}</Notice> : null}
       {rows.length === 0 ? (
         <p data-testid="no-dossiers">{t(loaderData.searching ? 'ds.noneFound' : 'ds.none')}</p>

@@ -1,0 +1,158 @@
+import { useEffect } from 'react';
+import { data, redirect, useRevalidator } from 'react-router';
+import { formatDateTime } from '../../../../src/domain/datetime.ts';
+import { EXPORT_TTL_DAYS } from '../../../../src/modules/exports/columns.ts';
+import type { ExportView } from '../../../../src/modules/exports/schema.ts';
+import { adminDataLinks } from '../../../components/admin-styles.ts';
+import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
+import { Notice } from '../../../components/Notice.tsx';
+import { PageTitle } from '../../../components/PageTitle.tsx';
+import { translator, useT } from '../../../i18n/index.ts';
+import type { MessageKey } from '../../../i18n/index.ts';
+import { asAppError } from '../../../lib/errors.ts';
+import { requireOfficial } from '../../../lib/auth.server.ts';
+import { requireDossiers } from '../ho-so/access.server.ts';
+import { readListQuery } from '../ho-so/list.server.ts';
+import type { Route } from './+types/index.ts';
+import { EXPORTS_PATH } from './ExportForm.tsx';
+
+export const links = adminDataLinks;
+
+const pending = (e: { status: string }) => e.status === 'queued' || e.status === 'running';
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const w = requireOfficial(context, request);
+  const items = await w.services.exports.list(w.auth);
+  const asked = new URL(request.url).searchParams.get('moi');
+  return {
+    justQueued: items.some((e) => e.id === asked),
+    items: items.map((e: ExportView) => ({
+      id: e.id,
+      kind: e.kind,
+      format: e.format,
+      status: e.status,
+      rowsDone: e.rowsDone,
+      rowsTotal: e.rowsTotal,
+      fileName: e.fileName,
+      error: e.error,
+      createdAt: formatDateTime(e.createdAt),
+    })),
+  };
+}
+
+/** POST from a list's "Xuất danh sách" form: the list's criteria and the format → a queued export. */
+export async function action({ request, context }: Route.ActionArgs) {
+  const w = requireDossiers(context, request);
+  const form = await request.formData();
+  const sp = new URLSearchParams();
+  for (const [k, v] of form) if (typeof v === 'string' && k !== '_csrf') sp.set(k, v);
+  const counts = await w.services.dossiers.counts(w.auth);
+  const { query } = readListQuery(
+    sp,
+    counts.lists.map((l) => l.list),
+    w.lang,
+  );
+  const { cursor: _cursor, limit: _limit, ...filter } = query;
+  try {
+    const made = await w.services.exports.request(w.auth, w.actor, {
+      kind: 'dossiers',
+      format: sp.get('format') as 'csv',
+      filter,
+    });
+    return redirect(`${EXPORTS_PATH}?moi=${made.id}`);
+  } catch (err) {
+    if (asAppError(err)?.code !== 'validation_failed') throw err;
+    return data({ formError: translator(w.lang)('exp.err.format') }, 400);
+  }
+}
+
+/** Keeps the page current while an export is being made (every 2 s, only with JavaScript). */
+function useRefreshWhile(active: boolean) {
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === 'idle') void revalidator.revalidate();
+    }, 2000);
+    return () => clearInterval(timer);
+  }, [active, revalidator]);
+}
+
+/** /mot-cua/xuat-du-lieu: the official's exports with status, progress and the download link (V.20). */
+export default function Exports({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const { items } = loaderData;
+  const busy = items.some(pending);
+  useRefreshWhile(busy);
+  return (
+    <>
+      <PageTitle title={t('exp.title')} site="backoffice" />
+      <h1>{t('exp.title')}</h1>
+      <ErrorSummary order={[]} formError={actionData?.formError} />
+      {loaderData.justQueued ? <Notice kind="success">{t('exp.queued')}</Notice> : null}
+      <p>{t('exp.intro', { days: EXPORT_TTL_DAYS })}</p>
+      {busy ? (
+        <p className="no-print">
+          <a href={EXPORTS_PATH} data-testid="reload">
+            {t('exp.reload')}
+          </a>
+        </p>
+      ) : null}
+      {items.length === 0 ? (
+        <p data-testid="no-exports">{t('exp.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table stack" data-testid="exports">
+            <caption>{t('exp.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('exp.kind')}</th>
+                <th scope="col">{t('exp.format')}</th>
+                <th scope="col">{t('exp.createdAt')}</th>
+                <th scope="col">{t('exp.status')}</th>
+                <th scope="col">{t('exp.progress')}</th>
+                <th scope="col">{t('exp.file')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <tr key={e.id} data-status={e.status}>
+                  <td data-label={t('exp.kind')}>{t(`exp.kind.${e.kind}` as MessageKey)}</td>
+                  <td data-label={t('exp.format')}>.{e.format}</td>
+                  <td data-label={t('exp.createdAt')}>{e.createdAt}</td>
+                  <td data-label={t('exp.status')}>
+                    {t(`exp.status.${e.status}` as MessageKey)}
+                    {e.error ? <span className="field-hint"> — {e.error}</span> : null}
+                  </td>
+                  <td data-label={t('exp.progress')}>
+                    <progress
+                      aria-label={t('exp.progressLabel', { format: e.format })}
+                      max={e.status === 'done' ? Math.max(e.rowsDone, 1) : (e.rowsTotal ?? undefined)}
+                      value={
+                        e.status === 'done'
+                          ? Math.max(e.rowsDone, 1)
+                          : e.rowsTotal !== null
+                            ? Math.min(e.rowsDone, e.rowsTotal)
+                            : undefined
+                      }
+                    />{' '}
+                    {e.rowsTotal !== null && e.status !== 'done'
+                      ? t('exp.rowsOf', { done: e.rowsDone, total: e.rowsTotal })
+                      : t('exp.rows', { done: e.rowsDone })}
+                  </td>
+                  <td data-label={t('exp.file')}>
+                    {e.status === 'done' && e.fileName ? (
+                      <a href={`${EXPORTS_PATH}/${e.id}/tep`} download={e.fileName}>
+                        {t('exp.download', { name: e.fileName })}
+                      </a>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import {
+  hasHorizontalScroll,
+  hydrated,
+  officialPage,
+  press,
+  seriousA11yViolations,
+  startBrowserEnv,
+} from '../support/browser.ts';
+import type { BrowserEnv } from '../support/browser.ts';
+import { dossierOffice } from '../support/dossiers.ts';
+import type { DossierOffice } from '../support/dossiers.ts';
+import { PASSWORD } from '../support/factories.ts';
+
+// Exports from the dossier list (V.20): the "Xuất danh sách" form queues a background export, the
+// exports page shows its progress (refreshing itself with JavaScript, a reload link without) and the
+// download link, with and without JavaScript; axe and a 360-px phone.
+let env: BrowserEnv;
+let o: DossierOffice;
+const codes: string[] = [];
+
+before(async () => {
+  env = await startBrowserEnv({ WORKERS: 'true', MAX_SESSIONS_PER_ACCOUNT: '20' });
+  o = await dossierOffice(env.rt);
+  for (let i = 0; i < 2; i++) codes.push((await o.receive()).code);
+});
+after(async () => env.close());
+
+/** Waits until the newest export on the page is done: by itself with JavaScript, by "Tải lại" without. */
+async function waitDone(page: Page, js: boolean) {
+  const newest = page.getByTestId('exports').locator('tbody tr').first();
+  for (let i = 0; i < 60; i++) {
+    if ((await newest.getAttribute('data-status')) === 'done') return newest;
+    if (js) await page.waitForTimeout(500);
+    else {
+      await page.waitForTimeout(300);
+      await Promise.all([page.waitForEvent('load'), page.getByTestId('reload').click()]);
+    }
+  }
+  throw new Error('the export did not finish');
+}
+
+describe('exports from the dossier list', () => {
+  for (const js of [true, false]) {
+    it(`exports the list in the background and downloads it ${js ? 'with' : 'without'} JavaScript`, async () => {
+      const page = await officialPage(env, { username: o.usernames.counter, password: PASSWORD }, { js });
+      await page.goto('/mot-cua/ho-so?ds=tat_ca');
+      if (js) await hydrated(page);
+      await page.getByTestId('export').locator('summary').click();
+      const format = js ? 'csv' : 'xlsx';
+      await page.getByLabel('Định dạng tệp').selectOption(format);
+      await press(page, 'Xuất danh sách', js);
+      await page.waitForURL((u) => u.pathname === '/mot-cua/xuat-du-lieu');
+      await page.getByText('Đã nhận yêu cầu xuất tệp').waitFor();
+      const row = await waitDone(page, js);
+      assert.match((await row.textContent()) ?? '', new RegExp(`\\.${format}`));
+      assert.equal(await row.locator('progress').getAttribute('value'), String(codes.length));
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        row.getByRole('link', { name: /^Tải về danh-sach-ho-so-/ }).click(),
+      ]);
+      const path = await file.path();
+      let cells: string;
+      if (format === 'csv') cells = readFileSync(path, 'utf8');
+      else {
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.readFile(path);
+        cells = JSON.stringify(book.worksheets[0]?.getSheetValues());
+      }
+      for (const code of codes) assert.ok(cells.includes(code), `${code} in the ${format} file`);
+      assert.ok(cells.includes('Mã hồ sơ'));
+      if (js) {
+        assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the exports page');
+        await page.setViewportSize({ width: 360, height: 800 });
+        assert.equal(await hasHorizontalScroll(page), false, 'no horizontal scroll at 360 px');
+        await page.goto('/mot-cua/ho-so?ds=tat_ca');
+        await hydrated(page);
+        await page.getByTestId('export').locator('summary').click();
+        assert.equal(await hasHorizontalScroll(page), false, 'list page with the export form at 360 px');
+        assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the list with the export form');
+      }
+    });
+  }
+
+  it('does not let another official download it', async () => {
+    const mine = await env.rt.database.db
+      .selectFrom('exports')
+      .select('id')
+      .where('status', '=', 'done')
+      .executeTakeFirstOrThrow();
+    const page = await officialPage(env, { username: o.usernames.head, password: PASSWORD }, { js: false });
+    const res = await page.request.get(`/mot-cua/xuat-du-lieu/${mine.id}/tep`);
+    assert.equal(res.status(), 404);
+  });
+});
