@@ -14,7 +14,7 @@ import type { CatalogTeam } from '../support/procedure-admin.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 import type { TestRuntime } from '../support/runtime.ts';
 
-/** Result templates (II.13.2): saving with every placeholder checked, versions, who may, preview and draft PDFs. */
+/** Result templates (II.2.5 c): saving with every placeholder checked, versions, who may, preview and draft PDFs. */
 
 let rt: TestRuntime;
 let t: CatalogTeam;

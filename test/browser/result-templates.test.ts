@@ -21,7 +21,7 @@ import { pdfText, says, sessionOf } from '../support/pdf-text.ts';
 import { catalogTeam } from '../support/procedure-admin.ts';
 import type { CatalogTeam } from '../support/procedure-admin.ts';
 
-// The result template editor (II.13.2) with and without JavaScript: an unknown placeholder refused
+// The result template editor (II.2.5 c) with and without JavaScript: an unknown placeholder refused
 // naming it, the preview PDF, saving, a stale version; then the draft result from the dossier page.
 let env: BrowserEnv;
 let o: DossierOffice;

@@ -45,7 +45,7 @@ export const STARTER: ResultTemplate = {
 };
 
 /**
- * Result templates of procedures (mẫu kết quả, II.13.2): the current version (or the starter until an
+ * Result templates of procedures (mẫu kết quả, II.2.5 c): the current version (or the starter until an
  * editor saves one), saving a new version (`procedures.edit` at the top level, as for the e-form; every
  * placeholder checked against the procedure's current e-form; audited), a preview with sample data or
  * a dossier's, and the draft result of a dossier for the officials who may read it. Printing reads

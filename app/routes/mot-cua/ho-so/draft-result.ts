@@ -6,7 +6,7 @@ import { requireDossiers } from './access.server.ts';
 
 /**
  * GET /mot-cua/ho-so/:id/du-thao-ket-qua.pdf: the draft result of the dossier from its procedure's
- * result template (II.13.2), for officials who may read the dossier (the same check as the standard
+ * result template (II.2.5 c), for officials who may read the dossier (the same check as the standard
  * forms); 404 while the procedure has no template.
  */
 export async function loader({ request, context, params }: Route.LoaderArgs) {

@@ -73,7 +73,7 @@ function PreviewDownload({ path, values }: { path: string; values: TemplateValue
 }
 
 /**
- * /mot-cua/thu-tuc/:code/mau-ket-qua: the procedure's result template (II.13.2). A province editor
+ * /mot-cua/thu-tuc/:code/mau-ket-qua: the procedure's result template (II.2.5 c). A province editor
  * writes the title, the body with placeholders (listed, to copy or insert), the signer; previews it
  * as PDF with sample data or a dossier's; saves a new version. Others who manage procedures read it.
  */
