@@ -151,6 +151,12 @@ describe('result templates', () => {
       template: { ...TEMPLATE, title: '{{hoSo.khong}}' },
     });
     await assert.rejects(broken, /Mẫu kết quả còn lỗi/);
+    // A dossier code typed for the preview must exist (and be readable by the editor).
+    const unknown = rt.services.resultTemplates.preview(editor, o.procedureCode, {
+      template: TEMPLATE,
+      dossierCode: 'KHONG-CO-001',
+    });
+    await assert.rejects(unknown, { code: 'not_found', message: 'Không có hồ sơ mã "KHONG-CO-001"' });
   });
 
   it('drafts the result of a dossier with its facts and e-form values, for officials who may read it', async () => {
