@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8 } from 'fflate';
 import { esc } from '../../domain/xml.ts';
 import type { ExportSource } from './columns.ts';
 import { displayCell, numericCell } from './columns.ts';
+import { zipInWorker } from './zip.ts';
 
 /**
  * Office Open XML: .xlsx through exceljs (numbers stay numbers), .docx written directly (a document
@@ -56,7 +57,7 @@ export async function docx(src: ExportSource): Promise<Uint8Array> {
   parts.push(
     '</w:tbl><w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/></w:sectPr></w:body></w:document>',
   );
-  return zipSync({
+  return zipInWorker({
     '[Content_Types].xml': strToU8(CONTENT_TYPES),
     '_rels/.rels': strToU8(RELS),
     'word/document.xml': strToU8(parts.join('')),

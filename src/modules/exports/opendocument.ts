@@ -1,8 +1,9 @@
-import { strToU8, zipSync } from 'fflate';
-import type { Zippable } from 'fflate';
+import { strToU8 } from 'fflate';
+import type { AsyncZippable } from 'fflate';
 import { esc } from '../../domain/xml.ts';
 import type { Column, ExportSource, Row } from './columns.ts';
 import { displayCell, numericCell } from './columns.ts';
+import { zipInWorker } from './zip.ts';
 
 /**
  * OpenDocument spreadsheet (.ods) and text (.odt), written directly: a zip whose first entry is the
@@ -27,13 +28,13 @@ function manifest(mime: string): string {
 }
 
 /** A zip in ODF's layout: `mimetype` first and stored, the rest deflated. */
-export function odfPackage(mime: string, content: string): Uint8Array {
-  const files: Zippable = {
+export function odfPackage(mime: string, content: string): Promise<Uint8Array> {
+  const files: AsyncZippable = {
     mimetype: [strToU8(mime), { level: 0 }],
     'META-INF/manifest.xml': strToU8(manifest(mime)),
     'content.xml': strToU8(content),
   };
-  return zipSync(files, { level: 6 });
+  return zipInWorker(files, { level: 6 });
 }
 
 const textCell = (text: string, bold = false) =>
