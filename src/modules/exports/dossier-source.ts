@@ -1,5 +1,6 @@
 import type { AuthContext } from '../accounts/sessions.ts';
 import type { DossiersService } from '../dossiers/service.ts';
+import { COUNT_CAP } from '../dossiers/worklist-specs.ts';
 import type { Column, Row } from './columns.ts';
 import type { DossierExportFilter } from './schema.ts';
 
@@ -63,7 +64,7 @@ export async function* dossierBatches(
   } while (cursor);
 }
 
-/** A cheap estimate of the total: the list's own count when no search criterion narrows it. */
+/** A cheap estimate of the total: the list's own count when no search criterion narrows it (else unknown). */
 export async function dossierEstimate(
   dossiers: DossiersService,
   auth: AuthContext,
@@ -72,5 +73,7 @@ export async function dossierEstimate(
   const { list, ...criteria } = filter;
   if (Object.values(criteria).some((v) => v !== undefined)) return null;
   const counts = await dossiers.counts(auth);
-  return counts.lists.find((l) => l.list === list)?.count.total ?? null;
+  const total = counts.lists.find((l) => l.list === list)?.count.total;
+  // Counts stop at COUNT_CAP: a capped count is no estimate of a larger list.
+  return total !== undefined && total < COUNT_CAP ? total : null;
 }

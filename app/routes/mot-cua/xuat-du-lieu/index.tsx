@@ -78,6 +78,26 @@ function useRefreshWhile(active: boolean) {
   }, [active, revalidator]);
 }
 
+/**
+ * Rows written so far, against the estimate when there is one (an indeterminate bar without); a
+ * finished export is a full bar, a failed one has none.
+ */
+function Progress(e: { format: string; status: string; rowsDone: number; rowsTotal: number | null }) {
+  const t = useT();
+  const known = e.rowsTotal !== null && e.rowsTotal > 0 && e.rowsDone <= e.rowsTotal && e.status !== 'done';
+  const rows = known
+    ? t('exp.rowsOf', { done: e.rowsDone, total: e.rowsTotal ?? 0 })
+    : t('exp.rows', { done: e.rowsDone });
+  if (e.status === 'failed') return <>{rows}</>;
+  const max = e.status === 'done' ? Math.max(e.rowsDone, 1) : known ? (e.rowsTotal ?? undefined) : undefined;
+  const value = e.status === 'done' ? max : known ? e.rowsDone : undefined;
+  return (
+    <>
+      <progress aria-label={t('exp.progressLabel', { format: e.format })} max={max} value={value} /> {rows}
+    </>
+  );
+}
+
 /** /mot-cua/xuat-du-lieu: the official's exports with status, progress and the download link (V.20). */
 export default function Exports({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
@@ -125,20 +145,7 @@ export default function Exports({ loaderData, actionData }: Route.ComponentProps
                     {e.error ? <span className="field-hint"> — {e.error}</span> : null}
                   </td>
                   <td data-label={t('exp.progress')}>
-                    <progress
-                      aria-label={t('exp.progressLabel', { format: e.format })}
-                      max={e.status === 'done' ? Math.max(e.rowsDone, 1) : (e.rowsTotal ?? undefined)}
-                      value={
-                        e.status === 'done'
-                          ? Math.max(e.rowsDone, 1)
-                          : e.rowsTotal !== null
-                            ? Math.min(e.rowsDone, e.rowsTotal)
-                            : undefined
-                      }
-                    />{' '}
-                    {e.rowsTotal !== null && e.status !== 'done'
-                      ? t('exp.rowsOf', { done: e.rowsDone, total: e.rowsTotal })
-                      : t('exp.rows', { done: e.rowsDone })}
+                    <Progress {...e} />
                   </td>
                   <td data-label={t('exp.file')}>
                     {e.status === 'done' && e.fileName ? (
