@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import type { Grant } from '../../src/domain/permissions.ts';
+import { dossierBatches } from '../../src/modules/exports/dossier-source.ts';
 import type { DossierPage } from '../../src/modules/dossiers/schema.ts';
 import type { ExportView } from '../../src/modules/exports/schema.ts';
 import { dossierOffice } from '../support/dossiers.ts';
@@ -73,6 +76,26 @@ describe('background exports', () => {
     assert.deepEqual(
       audit.map((a) => a.action),
       ['export.request', 'export.done', 'export.download'],
+    );
+  });
+
+  it('reads the list page after page along the keyset cursor, each dossier once', async () => {
+    const grants = await sql<{ g: Grant[] }>`select account_grants(${o.ids.counter}) as g`.execute(
+      rt.database.db,
+    );
+    const auth = {
+      sessionId: 'test',
+      account: { id: o.ids.counter, kind: 'official' as const, username: 'c', fullName: 'C', email: null },
+      grants: grants.rows[0]?.g ?? [],
+    };
+    const shown = (await o.counter.get('/api/dossiers?list=tat_ca&limit=100')).json<DossierPage>().items;
+    const batches: string[][] = [];
+    for await (const b of dossierBatches(rt.services.dossiers, auth, { list: 'tat_ca' }, 2))
+      batches.push(b.map((r) => String(r.code)));
+    assert.ok(batches.length >= 2, 'more than one page');
+    assert.deepEqual(
+      batches.flat(),
+      shown.map((d) => d.code),
     );
   });
 
