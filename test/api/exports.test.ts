@@ -54,7 +54,7 @@ describe('background exports', () => {
     });
     assert.equal(done.status, 'done', done.error ?? '');
     assert.equal(done.rowsDone, shown.length);
-    assert.match(done.fileName ?? '', /^danh-sach-ho-so-\d{14}\.csv$/);
+    assert.match(done.fileName ?? '', /^danh-sach-ho-so-\d{8}-\d{6}\.csv$/);
     const file = await o.counter.get(`/api/exports/${done.id}/file`);
     assert.equal(file.statusCode, 200);
     assert.match(String(file.headers['content-type']), /^text\/csv/);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { sql } from 'kysely';
+import { formatDateTime } from '../../domain/datetime.ts';
 import type { z } from 'zod';
 import type { Grant } from '../../domain/permissions.ts';
 import type { Selectable } from 'kysely';
@@ -208,7 +209,9 @@ export class ExportsService {
 
   private async finish(id: string, actor: Actor, format: ExportFormat, bytes: Uint8Array): Promise<void> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+    // The name carries the local time the list shows (YYYYMMDD-HHmmss, Vietnam time).
+    const [day = '', time = ''] = formatDateTime(new Date()).split(' ');
+    const stamp = `${day.split('/').reverse().join('')}-${time.replaceAll(':', '')}`;
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('blobs')
