@@ -28,13 +28,14 @@ function manifest(mime: string): string {
 }
 
 /** A zip in ODF's layout: `mimetype` first and stored, the rest deflated. */
-export function odfPackage(mime: string, content: string): Promise<Uint8Array> {
+export function odfPackage(mime: string, content: Uint8Array): Promise<Uint8Array> {
   const files: AsyncZippable = {
     mimetype: [strToU8(mime), { level: 0 }],
     'META-INF/manifest.xml': strToU8(manifest(mime)),
-    'content.xml': strToU8(content),
+    'content.xml': content,
   };
-  return zipInWorker(files, { level: 6 });
+  // consume: the content is handed to the worker, not copied.
+  return zipInWorker(files, { level: 6, consume: true });
 }
 
 const textCell = (text: string, bold = false) =>
@@ -47,19 +48,45 @@ function sheetCell(column: Column, row: Row): string {
   return textCell(displayCell(column, row[column.key]));
 }
 
-async function tableXml(src: ExportSource, numeric: boolean): Promise<string> {
-  const parts = [
-    `<table:table table:name="${esc(src.title.slice(0, 31))}">`,
-    `<table:table-column table:number-columns-repeated="${src.columns.length}"/>`,
-    `<table:table-header-rows><table:table-row>${src.columns.map((c) => textCell(c.header, true)).join('')}</table:table-row></table:table-header-rows>`,
+/**
+ * The table as UTF-8 chunks, one a batch: encoding a 100,000-row table (hundreds of megabytes of XML)
+ * in one piece would hold the event loop for seconds.
+ */
+async function tableXml(src: ExportSource, numeric: boolean): Promise<Buffer[]> {
+  const chunks = [
+    Buffer.from(
+      `<table:table table:name="${esc(src.title.slice(0, 31))}">` +
+        `<table:table-column table:number-columns-repeated="${src.columns.length}"/>` +
+        `<table:table-header-rows><table:table-row>${src.columns.map((c) => textCell(c.header, true)).join('')}</table:table-row></table:table-header-rows>`,
+    ),
   ];
   for await (const batch of src.batches)
-    for (const row of batch)
-      parts.push(
-        `<table:table-row>${src.columns.map((c) => (numeric ? sheetCell(c, row) : textCell(displayCell(c, row[c.key])))).join('')}</table:table-row>`,
-      );
-  parts.push('</table:table>');
-  return parts.join('');
+    chunks.push(
+      Buffer.from(
+        batch
+          .map(
+            (row) =>
+              `<table:table-row>${src.columns.map((c) => (numeric ? sheetCell(c, row) : textCell(displayCell(c, row[c.key])))).join('')}</table:table-row>`,
+          )
+          .join(''),
+      ),
+    );
+  chunks.push(Buffer.from('</table:table>'));
+  return chunks;
+}
+
+/**
+ * The chunks in one array with its own memory (never Node's shared Buffer pool), which the zip
+ * worker may take over.
+ */
+function joined(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 const BOLD_STYLE =
@@ -67,14 +94,18 @@ const BOLD_STYLE =
 
 export async function ods(src: ExportSource): Promise<Uint8Array> {
   const body = await tableXml(src, true);
-  const content = `<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content ${NS} office:version="1.3">${BOLD_STYLE}<office:body><office:spreadsheet>${body}</office:spreadsheet></office:body></office:document-content>`;
+  const head = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content ${NS} office:version="1.3">${BOLD_STYLE}<office:body><office:spreadsheet>`;
+  const tail = '</office:spreadsheet></office:body></office:document-content>';
+  const content = joined([Buffer.from(head), ...body, Buffer.from(tail)]);
   return odfPackage('application/vnd.oasis.opendocument.spreadsheet', content);
 }
 
 export async function odt(src: ExportSource): Promise<Uint8Array> {
   const body = await tableXml(src, false);
-  const content = `<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content ${NS} office:version="1.3">${BOLD_STYLE}<office:body><office:text><text:h text:outline-level="1">${esc(src.title)}</text:h>${body}</office:text></office:body></office:document-content>`;
+  const head = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content ${NS} office:version="1.3">${BOLD_STYLE}<office:body><office:text><text:h text:outline-level="1">${esc(src.title)}</text:h>`;
+  const tail = '</office:text></office:body></office:document-content>';
+  const content = joined([Buffer.from(head), ...body, Buffer.from(tail)]);
   return odfPackage('application/vnd.oasis.opendocument.text', content);
 }
