@@ -222,6 +222,7 @@ export const en: Record<keyof typeof vi, string> = {
   'bo.section.accounts': 'Citizen accounts',
   'bo.section.audit': 'Audit log',
   'bo.section.procedures': 'Procedures',
+  'bo.section.exports': 'Exported files',
   'bo.section.guides': 'Guides and FAQs',
   'bo.toPortal': 'Public Service Portal',
 

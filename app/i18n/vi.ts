@@ -221,6 +221,7 @@ export const vi = {
   'bo.section.accounts': 'Tài khoản công dân',
   'bo.section.audit': 'Nhật ký',
   'bo.section.procedures': 'Thủ tục hành chính',
+  'bo.section.exports': 'Tệp đã xuất',
   'bo.section.guides': 'Hướng dẫn, hỏi đáp',
   'bo.toPortal': 'Cổng Dịch vụ công',
 

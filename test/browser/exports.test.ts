@@ -95,5 +95,12 @@ describe('exports from the dossier list', () => {
     const page = await officialPage(env, { username: o.usernames.head, password: PASSWORD }, { js: false });
     const res = await page.request.get(`/mot-cua/xuat-du-lieu/${mine.id}/tep`);
     assert.equal(res.status(), 404);
+    // The menu leads to the exports page; someone else's export is not listed there.
+    await page
+      .getByRole('navigation', { name: 'Chức năng' })
+      .getByRole('link', { name: 'Tệp đã xuất' })
+      .click();
+    await page.waitForURL((u) => u.pathname === '/mot-cua/xuat-du-lieu');
+    assert.equal(await page.locator(`a[href="/mot-cua/xuat-du-lieu/${mine.id}/tep"]`).count(), 0);
   });
 });

@@ -33,6 +33,20 @@ export const BACK_OFFICE_SECTIONS: readonly BackOfficeSection[] = [
     ],
     ready: true,
   },
+  {
+    // Lists exported in the background (the dossier list's "Xuất danh sách"), to follow and download.
+    id: 'exports',
+    path: '/mot-cua/xuat-du-lieu',
+    label: 'bo.section.exports',
+    permission: [
+      'dossiers.receive',
+      'dossiers.process',
+      'dossiers.assign',
+      'dossiers.approve',
+      'dossiers.read',
+    ],
+    ready: true,
+  },
   { id: 'org', path: '/mot-cua/to-chuc', label: 'bo.section.org', permission: 'org.manage', ready: true },
   {
     id: 'users',
