@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { EformDefinition } from '../../src/domain/eform.ts';
-import { createSession } from '../../src/modules/accounts/sessions.ts';
 import type { AuthContext } from '../../src/modules/accounts/sessions.ts';
 import { dossierOffice } from '../support/dossiers.ts';
 import type { DossierOffice } from '../support/dossiers.ts';
 import { createAccount } from '../support/factories.ts';
+import { pdfText, sessionOf } from '../support/pdf-text.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 import type { TestRuntime } from '../support/runtime.ts';
 
@@ -112,21 +112,12 @@ const FILLED = {
   camDoan: true,
 };
 
-async function authOf(accountId: string): Promise<AuthContext> {
-  const { token } = await rt.database.db
-    .transaction()
-    .execute((trx) =>
-      createSession(trx, accountId, { ip: '127.0.0.1', userAgent: null }, { ttlHours: 1, maxSessions: 50 }),
-    );
-  const auth = await rt.services.resolveSession(token);
-  assert.ok(auth);
-  return auth;
-}
+const authOf = (accountId: string): Promise<AuthContext> => sessionOf(rt, accountId);
 
 function textOf(bytes: Uint8Array, name: string): string {
   const file = join(scratch, `${name}.pdf`);
   writeFileSync(file, bytes);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  return pdfText(file);
 }
 
 /** The "label: value" line (pdftotext may pad columns with spaces, never inside one line's text). */

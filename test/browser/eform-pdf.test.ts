@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -14,6 +13,7 @@ import {
 } from '../support/browser.ts';
 import type { BrowserEnv } from '../support/browser.ts';
 import { dossierOffice } from '../support/dossiers.ts';
+import { downloadedPdf, pdfText } from '../support/pdf-text.ts';
 import type { DossierOffice } from '../support/dossiers.ts';
 import type { DossierDetail } from '../../src/modules/dossiers/schema.ts';
 import { createAccount, PASSWORD } from '../support/factories.ts';
@@ -49,20 +49,9 @@ async function signedIn(username: string, next: string, js = true): Promise<Page
   return page;
 }
 
-/** Clicks the link, waits for the download and returns its name and text (pdftotext -layout). */
-async function download(page: Page, name: string) {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: 'Tải tờ khai (PDF)' }).click(),
-  ]);
-  const path = join(scratch, name);
-  await file.saveAs(path);
-  assert.equal(readFileSync(path).subarray(0, 5).toString(), '%PDF-');
-  return {
-    fileName: file.suggestedFilename(),
-    text: execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }),
-  };
-}
+/** Clicks the link "Tải tờ khai (PDF)" and returns the downloaded file's name and text. */
+const download = (page: Page, name: string) =>
+  downloadedPdf(page, () => page.getByRole('link', { name: 'Tải tờ khai (PDF)' }).click(), scratch, name);
 
 describe('the e-form as PDF from the pages', () => {
   for (const js of [false, true]) {
@@ -140,7 +129,7 @@ describe('the e-form as PDF from the pages', () => {
     );
     const path = join(scratch, 'draft.pdf');
     writeFileSync(path, await res.body());
-    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    const text = pdfText(path);
     assert.match(text, /\(Bản khai chưa nộp\)/);
     assert.match(text, /Họ và tên: Đinh Văn Lịch/);
     assert.match(text, /Ngày sinh: 09\/04\/1988/);

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import {
   hasHorizontalScroll,
@@ -9,6 +8,7 @@ import {
   startBrowserEnv,
 } from '../support/browser.ts';
 import type { BrowserEnv } from '../support/browser.ts';
+import { pdfText } from '../support/pdf-text.ts';
 import { dossierOffice } from '../support/dossiers.ts';
 import type { DossierOffice } from '../support/dossiers.ts';
 import { PASSWORD } from '../support/factories.ts';
@@ -160,9 +160,7 @@ for (const js of [false, true]) {
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Tải tờ khai (PDF) để in' }).click(),
       ]);
-      const pdf = execFileSync('pdftotext', ['-layout', (await download.path()) ?? '', '-'], {
-        encoding: 'utf8',
-      });
+      const pdf = pdfText((await download.path()) ?? '');
       assert.match(pdf, /Đề nghị cấp giấy phép/);
       assert.match(pdf, /Phường Hạc Thành/);
 

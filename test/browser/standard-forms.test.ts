@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -16,6 +15,7 @@ import {
 } from '../support/browser.ts';
 import type { BrowserEnv } from '../support/browser.ts';
 import { dossierOffice } from '../support/dossiers.ts';
+import { downloadedPdf } from '../support/pdf-text.ts';
 import type { DossierOffice } from '../support/dossiers.ts';
 import { PASSWORD } from '../support/factories.ts';
 
@@ -37,17 +37,9 @@ after(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-/** Clicks (or submits), waits for the download and returns its name and text (pdftotext -layout). */
-async function download(page: Page, act: () => Promise<unknown>, name: string) {
-  const [file] = await Promise.all([page.waitForEvent('download'), act()]);
-  const path = join(scratch, name);
-  await file.saveAs(path);
-  assert.equal(readFileSync(path).subarray(0, 5).toString(), '%PDF-');
-  return {
-    fileName: file.suggestedFilename(),
-    text: execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }),
-  };
-}
+/** Clicks (or submits) with `act` and returns the downloaded PDF's name and text. */
+const download = (page: Page, act: () => Promise<unknown>, name: string) =>
+  downloadedPdf(page, act, scratch, name);
 
 const counter = (js: boolean, width?: number) =>
   officialPage(

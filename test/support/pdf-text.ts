@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { formatDateTime } from '../../src/domain/datetime.ts';
 import { createSession } from '../../src/modules/accounts/sessions.ts';
 import type { AuthContext } from '../../src/modules/accounts/sessions.ts';
@@ -43,4 +46,16 @@ export function spoken(iso: string): string {
   const [dd, mm, yyyy] = date.split('/');
   const [hh, mi] = time.split(':');
   return `${hh} giờ ${mi} phút, ngày ${dd} tháng ${mm} năm ${yyyy}`;
+}
+
+/**
+ * Clicks (or submits) with `act`, waits for the download, keeps it as `dir/name`, checks it is a PDF
+ * and returns its suggested file name and text (pdftotext -layout).
+ */
+export async function downloadedPdf(page: Page, act: () => Promise<unknown>, dir: string, name: string) {
+  const [file] = await Promise.all([page.waitForEvent('download'), act()]);
+  const path = join(dir, name);
+  await file.saveAs(path);
+  assert.equal(readFileSync(path).subarray(0, 5).toString(), '%PDF-');
+  return { fileName: file.suggestedFilename(), text: pdfText(path) };
 }
