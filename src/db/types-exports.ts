@@ -1,11 +1,12 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { ExportKindName } from '../modules/exports/schema.ts';
 
 /** Table types of the background exports (migration 0019); part of DB in ./types.ts. */
 
 type TimestampDefault = ColumnType<Date, Date | string | undefined, Date | string>;
 type TimestampNullable = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
-export type ExportKind = 'dossiers';
+export type ExportKind = ExportKindName;
 export type ExportStatus = 'queued' | 'running' | 'done' | 'failed';
 
 export interface ExportsTable {

@@ -2,7 +2,8 @@ import type { AuthContext } from '../accounts/sessions.ts';
 import type { DossiersService } from '../dossiers/service.ts';
 import { COUNT_CAP } from '../dossiers/worklist-specs.ts';
 import type { Column, Row } from './columns.ts';
-import type { DossierExportFilter } from './schema.ts';
+import { exportKind } from './kinds.ts';
+import { DossierExportFilter } from './schema.ts';
 
 /** The dossier worklist or search as an export: the same service call, so the same filters and rights. */
 
@@ -84,3 +85,19 @@ export async function dossierEstimate(
   // Counts stop at COUNT_CAP: a capped count is no estimate of a larger list.
   return total !== undefined && total < COUNT_CAP ? total : null;
 }
+
+/** The worklists and the dossier search (GET /api/dossiers): same filters, same rights. */
+export const dossierExports = (dossiers: DossiersService) =>
+  exportKind({
+    title: 'Danh sách hồ sơ',
+    fileStem: 'danh-sach-ho-so',
+    xmlRoot: 'dossiers',
+    filter: DossierExportFilter,
+    columns: () => DOSSIER_COLUMNS,
+    // The first page: a filter the caller may not use fails here, not later in the background.
+    check: async (auth, filter) => {
+      await dossiers.list(auth, { ...filter, limit: 1 });
+    },
+    batches: (auth, filter) => dossierBatches(dossiers, auth, filter),
+    estimate: (auth, filter) => dossierEstimate(dossiers, auth, filter),
+  });

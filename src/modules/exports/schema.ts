@@ -4,6 +4,7 @@ import { EXPORT_FORMATS } from './columns.ts';
 
 /** What may be exported; one kind a list or report, each with its own filter. */
 export const EXPORT_KINDS = ['dossiers'] as const;
+export type ExportKindName = (typeof EXPORT_KINDS)[number];
 
 /** The dossier worklist or search to export: the list page's query without its page. */
 export const DossierExportFilter = ListQuery.omit({ cursor: true, limit: true });

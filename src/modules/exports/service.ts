@@ -13,16 +13,17 @@ import { appendAudit } from '../audit/audit.ts';
 import type { Actor } from '../audit/audit.ts';
 import type { ModuleDeps } from '../deps.ts';
 import { assertOfficial } from '../dossiers/detail.ts';
-import type { DossiersService } from '../dossiers/service.ts';
 import { checkFonts, notoSansFiles } from '../printing/fonts.ts';
 import type { FontFiles } from '../printing/fonts.ts';
 import { PdfRenderer } from '../printing/render.ts';
 import type { ExportFormat, Row } from './columns.ts';
 import { EXPORT_TTL_DAYS, MEDIA_TYPES } from './columns.ts';
-import { DOSSIER_COLUMNS, dossierBatches, dossierEstimate } from './dossier-source.ts';
 import { writeExport } from './engine.ts';
-import { DossierExportFilter, ExportRequest } from './schema.ts';
-import type { ExportView } from './schema.ts';
+import type { ExportKind } from './kinds.ts';
+import { exportKinds } from './registry.ts';
+import type { ExportSources } from './registry.ts';
+import { ExportRequest } from './schema.ts';
+import type { ExportKindName, ExportView } from './schema.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -59,12 +60,12 @@ const view = (r: Selectable<ExportsTable>): ExportView => ({
  */
 export class ExportsService {
   private readonly deps: ModuleDeps;
-  private readonly dossiers: DossiersService;
+  private readonly kinds: Readonly<Record<ExportKindName, ExportKind>>;
   private readonly renderer: PdfRenderer;
 
-  constructor(deps: ModuleDeps & { dossiers: DossiersService; fonts?: FontFiles }) {
+  constructor(deps: ModuleDeps & ExportSources & { fonts?: FontFiles }) {
     this.deps = deps;
-    this.dossiers = deps.dossiers;
+    this.kinds = exportKinds(deps);
     this.renderer = new PdfRenderer(checkFonts(deps.fonts ?? notoSansFiles()));
   }
 
@@ -76,9 +77,10 @@ export class ExportsService {
   async request(auth: AuthContext | undefined, actor: Actor, input: ExportRequest): Promise<ExportView> {
     assertOfficial(auth);
     const body = checked(ExportRequest, input, '');
-    const filter = checked(DossierExportFilter, body.filter, 'filter.');
-    // The first page now: a filter the caller may not use fails here, not later in the background.
-    await this.dossiers.list(auth, { ...filter, limit: 1 });
+    const kind = this.kinds[body.kind];
+    const filter: unknown = checked(kind.filter, body.filter, 'filter.');
+    // Now: a filter the caller may not use fails here, not later in the background.
+    await kind.check(auth, filter);
     const row = await this.db.transaction().execute(async (trx) => {
       const created = await trx
         .insertInto('exports')
@@ -163,20 +165,21 @@ export class ExportsService {
     const actor: Actor = { accountId: job.account_id, name: null, ip: null };
     try {
       const auth = await this.authOf(job.account_id);
-      const filter = DossierExportFilter.parse(job.filter);
-      const total = await dossierEstimate(this.dossiers, auth, filter);
+      const kind = this.kinds[job.kind];
+      const filter: unknown = kind.filter.parse(job.filter);
+      const total = (await kind.estimate?.(auth, filter)) ?? null;
       await this.db.updateTable('exports').set({ rows_total: total }).where('id', '=', id).execute();
       const format = job.format as ExportFormat;
       const bytes = await writeExport(
         format,
         {
-          title: 'Danh sách hồ sơ',
-          columns: DOSSIER_COLUMNS,
-          batches: this.withProgress(id, dossierBatches(this.dossiers, auth, filter)),
+          title: kind.title,
+          columns: kind.columns(filter),
+          batches: this.withProgress(id, kind.batches(auth, filter)),
         },
-        { renderer: this.renderer, xmlRoot: 'dossiers' },
+        { renderer: this.renderer, xmlRoot: kind.xmlRoot },
       );
-      await this.finish(id, actor, format, bytes);
+      await this.finish(id, actor, format, bytes, kind.fileStem);
     } catch (err) {
       const message = err instanceof AppError ? err.message : 'Lỗi hệ thống khi tạo tệp';
       await this.db.transaction().execute(async (trx) => {
@@ -196,7 +199,10 @@ export class ExportsService {
     }
   }
 
-  private async *withProgress(id: string, batches: AsyncIterable<Row[]>): AsyncGenerator<Row[]> {
+  private async *withProgress(
+    id: string,
+    batches: AsyncIterable<readonly Row[]>,
+  ): AsyncGenerator<readonly Row[]> {
     let done = 0;
     for await (const batch of batches) {
       yield batch;
@@ -207,7 +213,13 @@ export class ExportsService {
     }
   }
 
-  private async finish(id: string, actor: Actor, format: ExportFormat, bytes: Uint8Array): Promise<void> {
+  private async finish(
+    id: string,
+    actor: Actor,
+    format: ExportFormat,
+    bytes: Uint8Array,
+    fileStem: string,
+  ): Promise<void> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     // The name carries the local time the list shows (YYYYMMDD-HHmmss, Vietnam time).
     const [day = '', time = ''] = formatDateTime(new Date()).split(' ');
@@ -223,7 +235,7 @@ export class ExportsService {
         .set({
           status: 'done',
           blob_sha256: sha256,
-          file_name: `danh-sach-ho-so-${stamp}.${format}`,
+          file_name: `${fileStem}-${stamp}.${format}`,
           size: bytes.length,
           finished_at: new Date(),
         })
