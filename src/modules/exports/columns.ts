@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../domain/datetime.ts';
+import { formatDate, formatDateTime } from '../../domain/datetime.ts';
 
 /** The open formats every list and report can be exported to (Annex V.20). */
 export const EXPORT_FORMATS = ['csv', 'json', 'xml', 'xlsx', 'ods', 'docx', 'odt', 'pdf'] as const;
@@ -18,11 +18,14 @@ export const MEDIA_TYPES: Readonly<Record<ExportFormat, string>> = {
   pdf: 'application/pdf',
 };
 
-/** One column of an export: its key (JSON/XML name), its Vietnamese header and the type of its cells. */
+/**
+ * One column of an export: its key (JSON/XML name), its Vietnamese header and the type of its cells:
+ * a `date` is an instant (a Date), a `day` a calendar day (YYYY-MM-DD, e.g. a statistics row).
+ */
 export interface Column {
   key: string;
   header: string;
-  type: 'text' | 'number' | 'date';
+  type: 'text' | 'number' | 'date' | 'day';
 }
 
 export type Cell = string | number | Date | null;
@@ -35,11 +38,14 @@ export interface ExportSource {
   batches: AsyncIterable<readonly Row[]>;
 }
 
-/** A cell as people read it: dates DD/MM/YYYY HH:mm:ss in Vietnam's time zone, empty for null. */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A cell as people read it: dates DD/MM/YYYY HH:mm:ss in Vietnam's time zone, days DD/MM/YYYY, empty for null. */
 export function displayCell(column: Column, value: Cell | undefined): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return formatDateTime(value);
   if (column.type === 'date' && typeof value === 'string' && value !== '') return formatDateTime(value);
+  if (column.type === 'day' && typeof value === 'string' && DAY.test(value)) return formatDate(value);
   return String(value);
 }
 

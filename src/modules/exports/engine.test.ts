@@ -47,7 +47,8 @@ const write = (format: ExportFormat, rows: readonly Row[] = ROWS) =>
   writeExport(format, source(rows), { renderer, xmlRoot: 'dossiers' });
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
 
-function soffice(file: string, to: string): string {
+/** Converts with LibreOffice headless; the path of the file it wrote. */
+function sofficeFile(file: string, to: string): string {
   const out = join(dir, `out-${Math.random().toString(36).slice(2)}`);
   execFileSync(
     'soffice',
@@ -62,8 +63,10 @@ function soffice(file: string, to: string): string {
       .split('/')
       .at(-1)
       ?.replace(/\.\w+$/, `.${to.split(':')[0]}`) ?? '';
-  return readFileSync(join(out, name), 'utf8');
+  return join(out, name);
 }
+
+const soffice = (file: string, to: string): string => readFileSync(sofficeFile(file, to), 'utf8');
 
 describe('export writers', () => {
   it('csv: BOM, quoted fields, dates as DD/MM/YYYY HH:mm:ss in Vietnam time', async () => {
@@ -107,23 +110,57 @@ describe('export writers', () => {
     );
   });
 
-  it('xlsx: reopened with exceljs, the same values (numbers as numbers)', async () => {
+  it('xlsx: reopened with exceljs, numbers as numbers and dates as date cells in Vietnam time', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await write('xlsx')) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
     assert.ok(sheet);
     const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
     assert.deepEqual(values(1), ['Mã hồ sơ', 'Người nộp', 'Lệ phí', 'Ngày tiếp nhận']);
+    // 07:03:07 UTC is 14:03:07 in Vietnam: the cell holds the wall-clock time people read there.
     assert.deepEqual(values(2), [
       'H01.1-250905-0001',
       'Nguyễn Thị Ánh, "Bến Nghé"',
       50000,
-      '05/09/2025 14:03:07',
+      new Date('2025-09-05T14:03:07Z'),
     ]);
-    assert.deepEqual(values(3), ['H01.1-250905-0002', 'Trần Văn Lợi & <Cty>', '', '']);
+    assert.equal(sheet.getCell('D2').type, ExcelJS.ValueType.Date);
+    assert.equal(sheet.getCell('D2').numFmt, 'dd/mm/yyyy hh:mm:ss');
+    assert.equal(sheet.getCell('C2').type, ExcelJS.ValueType.Number);
+    // Empty cells stay empty (no text, no zero, no date).
+    assert.deepEqual(values(3).slice(0, 2), ['H01.1-250905-0002', 'Trần Văn Lợi & <Cty>']);
+    assert.equal(sheet.getCell('C3').type, ExcelJS.ValueType.Null);
+    assert.equal(sheet.getCell('D3').type, ExcelJS.ValueType.Null);
     const empty = new ExcelJS.Workbook();
     await empty.xlsx.load(Buffer.from(await write('xlsx', [])) as unknown as ArrayBuffer);
     assert.equal(empty.worksheets[0]?.rowCount, 1);
+  });
+
+  it('xlsx and ods: a calendar-day column is a date cell shown DD/MM/YYYY', async () => {
+    const src = () => ({
+      title: 'Thống kê truy cập',
+      columns: [
+        { key: 'day', header: 'Ngày', type: 'day' },
+        { key: 'n', header: 'Số lượt', type: 'number' },
+      ] satisfies Column[],
+      batches: (async function* () {
+        yield [{ day: '2024-03-02', n: 7 }];
+      })(),
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      Buffer.from(await writeExport('xlsx', src(), { renderer })) as unknown as ArrayBuffer,
+    );
+    const cell = book.worksheets[0]?.getCell('A2');
+    assert.deepEqual(cell?.value, new Date('2024-03-02T00:00:00Z'));
+    assert.equal(cell?.numFmt, 'dd/mm/yyyy');
+    const ods = strFromU8(
+      unzipSync(await writeExport('ods', src(), { renderer }))['content.xml'] ?? new Uint8Array(),
+    );
+    assert.match(
+      ods,
+      /office:value-type="date" office:date-value="2024-03-02" table:style-name="DD"><text:p>02\/03\/2024</,
+    );
   });
 
   for (const [format, mime] of [
@@ -141,6 +178,11 @@ describe('export writers', () => {
       const content = strFromU8(files['content.xml'] ?? new Uint8Array());
       assert.match(content, /Nguyễn Thị Ánh, &quot;Bến Nghé&quot;/);
       assert.match(content, /Ngày tiếp nhận/);
+      if (format === 'ods')
+        assert.match(
+          content,
+          /office:value-type="date" office:date-value="2025-09-05T14:03:07" table:style-name="DT"/,
+        );
     });
   }
 
@@ -150,6 +192,12 @@ describe('export writers', () => {
     const sheet = soffice(ods, 'csv:Text - txt - csv (StarCalc):44,34,76');
     assert.match(sheet, /^Mã hồ sơ,Người nộp,Lệ phí,Ngày tiếp nhận/);
     assert.match(sheet, /H01\.1-250905-0001,"Nguyễn Thị Ánh, ""Bến Nghé""",50000,05\/09\/2025 14:03:07/);
+    // The date is a date cell for LibreOffice too: converted to .xlsx, it reopens as a date.
+    const asXlsx = new ExcelJS.Workbook();
+    await asXlsx.xlsx.readFile(sofficeFile(ods, 'xlsx'));
+    const date = asXlsx.worksheets[0]?.getCell('D2');
+    assert.deepEqual(date?.value, new Date('2025-09-05T14:03:07Z'));
+    assert.equal(asXlsx.worksheets[0]?.getCell('C2').value, 50000);
     const emptyOds = join(dir, 'empty.ods');
     writeFileSync(emptyOds, await write('ods', []));
     assert.equal(

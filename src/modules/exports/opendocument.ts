@@ -1,7 +1,7 @@
 import { strToU8 } from 'fflate';
 import type { AsyncZippable } from 'fflate';
 import { esc } from '../../domain/xml.ts';
-import type { Column, ExportSource, Row } from './columns.ts';
+import type { Cell, Column, ExportSource, Row } from './columns.ts';
 import { displayCell, numericCell } from './columns.ts';
 import { zipInWorker } from './zip.ts';
 
@@ -17,6 +17,7 @@ const NS = [
   'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"',
   'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"',
   'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"',
+  'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"',
 ].join(' ');
 
 function manifest(mime: string): string {
@@ -41,11 +42,28 @@ export function odfPackage(mime: string, content: Uint8Array): Promise<Uint8Arra
 const textCell = (text: string, bold = false) =>
   `<table:table-cell office:value-type="string"${bold ? ' table:style-name="H"' : ''}><text:p>${esc(text)}</text:p></table:table-cell>`;
 
+/** Vietnam's wall-clock time of an instant (UTC+7 all year), as ODF's zone-less date-value. */
+function vnDateValue(value: Cell | undefined): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  const at = value instanceof Date ? value.getTime() : Date.parse(String(value));
+  return Number.isNaN(at) ? null : new Date(at + 7 * 3_600_000).toISOString().slice(0, 19);
+}
+
 function sheetCell(column: Column, row: Row): string {
-  const n = column.type === 'number' ? numericCell(row[column.key]) : null;
+  const value = row[column.key];
+  const n = column.type === 'number' ? numericCell(value) : null;
   if (n !== null)
     return `<table:table-cell office:value-type="float" office:value="${n}"><text:p>${n}</text:p></table:table-cell>`;
-  return textCell(displayCell(column, row[column.key]));
+  // Dates as real date cells (sortable, computable) shown as DD/MM/YYYY HH:mm:ss or DD/MM/YYYY.
+  const date =
+    column.type === 'date'
+      ? vnDateValue(value)
+      : column.type === 'day' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? value
+        : null;
+  if (date !== null)
+    return `<table:table-cell office:value-type="date" office:date-value="${date}" table:style-name="${column.type === 'day' ? 'DD' : 'DT'}"><text:p>${esc(displayCell(column, value))}</text:p></table:table-cell>`;
+  return textCell(displayCell(column, value));
 }
 
 /**
@@ -89,13 +107,25 @@ function joined(chunks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-const BOLD_STYLE =
-  '<office:automatic-styles><style:style style:name="H" style:family="table-cell"><style:text-properties fo:font-weight="bold"/></style:style></office:automatic-styles>';
+const part = (name: string) => `<number:${name} number:style="long"/>`;
+const sep = (text: string) => `<number:text>${text}</number:text>`;
+const DAY_PARTS = [part('day'), sep('/'), part('month'), sep('/'), part('year')].join('');
+const TIME_PARTS = [sep(' '), part('hours'), sep(':'), part('minutes'), sep(':'), part('seconds')].join('');
+
+/** Bold headers; date cells shown DD/MM/YYYY HH:mm:ss (DT) and days DD/MM/YYYY (DD). */
+const STYLES =
+  '<office:automatic-styles>' +
+  '<style:style style:name="H" style:family="table-cell"><style:text-properties fo:font-weight="bold"/></style:style>' +
+  `<number:date-style style:name="NDT">${DAY_PARTS}${TIME_PARTS}</number:date-style>` +
+  `<number:date-style style:name="NDD">${DAY_PARTS}</number:date-style>` +
+  '<style:style style:name="DT" style:family="table-cell" style:data-style-name="NDT"/>' +
+  '<style:style style:name="DD" style:family="table-cell" style:data-style-name="NDD"/>' +
+  '</office:automatic-styles>';
 
 export async function ods(src: ExportSource): Promise<Uint8Array> {
   const body = await tableXml(src, true);
   const head = `<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content ${NS} office:version="1.3">${BOLD_STYLE}<office:body><office:spreadsheet>`;
+<office:document-content ${NS} office:version="1.3">${STYLES}<office:body><office:spreadsheet>`;
   const tail = '</office:spreadsheet></office:body></office:document-content>';
   const content = joined([Buffer.from(head), ...body, Buffer.from(tail)]);
   return odfPackage('application/vnd.oasis.opendocument.spreadsheet', content);
@@ -104,7 +134,7 @@ export async function ods(src: ExportSource): Promise<Uint8Array> {
 export async function odt(src: ExportSource): Promise<Uint8Array> {
   const body = await tableXml(src, false);
   const head = `<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content ${NS} office:version="1.3">${BOLD_STYLE}<office:body><office:text><text:h text:outline-level="1">${esc(src.title)}</text:h>`;
+<office:document-content ${NS} office:version="1.3">${STYLES}<office:body><office:text><text:h text:outline-level="1">${esc(src.title)}</text:h>`;
   const tail = '</office:text></office:body></office:document-content>';
   const content = joined([Buffer.from(head), ...body, Buffer.from(tail)]);
   return odfPackage('application/vnd.oasis.opendocument.text', content);
