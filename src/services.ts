@@ -82,19 +82,25 @@ export function createServices(deps: {
   const eforms = new EformsService(moduleDeps);
   // Checks the PDF fonts now: a missing font stops the start, not a citizen's print later.
   const printing = new PrintingService({ ...moduleDeps, dossiers, eforms });
+  const accountsAdmin = new AccountsAdminService(moduleDeps);
+  const org = new OrgService(moduleDeps);
+  const catalogs = new CatalogsService(moduleDeps);
+  const audit = new AuditService(moduleDeps);
+  const procedures = new ProceduresService(moduleDeps);
+  const procedureFields = new ProcedureFields(moduleDeps);
   return {
     config,
     database,
     captcha,
     accounts: new AccountsService({ database, config, captcha, afterCommit }),
-    accountsAdmin: new AccountsAdminService(moduleDeps),
-    org: new OrgService(moduleDeps),
-    catalogs: new CatalogsService(moduleDeps),
+    accountsAdmin,
+    org,
+    catalogs,
     calendar: new CalendarService(moduleDeps),
-    audit: new AuditService(moduleDeps),
-    procedures: new ProceduresService(moduleDeps),
+    audit,
+    procedures,
     procedureSync: new ProcedureSync(moduleDeps),
-    procedureFields: new ProcedureFields(moduleDeps),
+    procedureFields,
     formTemplates: new FormTemplates(moduleDeps),
     publicCatalog: new PublicCatalog(moduleDeps),
     guides: new GuidesService(moduleDeps),
@@ -105,7 +111,16 @@ export function createServices(deps: {
     documents: new DocumentsService(moduleDeps),
     eforms,
     printing,
-    exports: new ExportsService({ ...moduleDeps, dossiers }),
+    exports: new ExportsService({
+      ...moduleDeps,
+      dossiers,
+      accountsAdmin,
+      audit,
+      org,
+      catalogs,
+      procedures,
+      procedureFields,
+    }),
     resultTemplates: new ResultTemplatesService({ ...moduleDeps, dossiers, eforms, printing }),
     accessLog: new AccessLog(database.db),
     relay,

@@ -3,7 +3,15 @@ import { ListQuery } from '../dossiers/schema.ts';
 import { EXPORT_FORMATS } from './columns.ts';
 
 /** What may be exported; one kind a list or report, each with its own filter. */
-export const EXPORT_KINDS = ['dossiers'] as const;
+export const EXPORT_KINDS = [
+  'dossiers',
+  'accounts',
+  'access_stats',
+  'audit',
+  'officials',
+  'procedures',
+  'catalog_items',
+] as const;
 export type ExportKindName = (typeof EXPORT_KINDS)[number];
 
 /** The dossier worklist or search to export: the list page's query without its page. */
