@@ -22,8 +22,8 @@ import { readFileSync } from 'node:fs';
 import { loadConfig } from '../src/config.ts';
 import { startRuntime } from '../src/runtime.ts';
 import { seedCalendar } from '../src/seed/calendar.ts';
-import { FLOWS, folded, Official, officialLoop, Recorder } from './lib/dossier-load.ts';
-import type { Profile } from './lib/dossier-load.ts';
+import { FLOWS, Official, officialLoop, Recorder } from './lib/dossier-load.ts';
+import { officialProfiles, ROLE_MIX } from './lib/official-profiles.ts';
 import { probeReceipt } from './lib/dossier-probe.ts';
 import { ensureDatabase, generateOnce, PASSWORD, sizes, steps } from './lib/dossier-setup.ts';
 import { rng } from './lib/procedures.ts';
@@ -39,14 +39,6 @@ const OFFICIALS = Number(process.env.BENCH_OFFICIALS ?? 100);
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'paced,closed').split(',');
 /** Mean wait before each request of the paced scenario (uniform from 0 to twice this). */
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
-/** Officials per role among the 100: counter officers, handlers, department heads, agency leaders, province leaders. */
-const MIX: [string, boolean, number][] = [
-  ['can_bo_mot_cua', false, 0.35],
-  ['can_bo_thu_ly', false, 0.3],
-  ['lanh_dao_phong', false, 0.2],
-  ['lanh_dao_don_vi', false, 0.11],
-  ['lanh_dao_don_vi', true, 0.04],
-];
 
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const log = (m: string) => console.log(m);
@@ -67,40 +59,7 @@ const tables = await sizes(pool);
 
 // The officials: a seeded draw per role; their procedures and search terms from their own agency.
 const rand = rng(20261205);
-const candidates = (
-  await pool.query<{ username: string; role: string; subtree: boolean; agency_id: string; agency_i: number }>(
-    `select a.username, o.role, o.subtree, g.id as agency_id, o.agency_i from bench.official o
-     join accounts a on a.id = o.account_id join bench.agency g on g.i = o.agency_i order by a.username`,
-  )
-).rows;
-const chosen: typeof candidates = [];
-for (const [role, subtree, share] of MIX) {
-  const pool_ = candidates.filter((c) => c.role === role && c.subtree === subtree);
-  for (let i = 0; i < Math.round(share * OFFICIALS) && pool_.length; i++)
-    chosen.push(...pool_.splice(Math.floor(rand() * pool_.length), 1));
-}
-const profiles: Profile[] = [];
-for (const c of chosen) {
-  const agencyI = c.agency_i === 0 ? 21 + Math.floor(rand() * 279) : c.agency_i;
-  const procs = await pool.query<{ code: string }>(
-    `select p.code from bench.ap x join bench.proc p on p.k = x.proc_k where x.agency_i = $1 order by x.k`,
-    [agencyI],
-  );
-  const seen = await pool.query<{ applicant_name: string; code: string }>(
-    `select applicant_name, code from dossiers where agency_id = (select id from bench.agency where i = $1)
-     order by md5(id::text || $2) limit 40`,
-    [agencyI, c.username],
-  );
-  profiles.push({
-    username: c.username,
-    role: c.role,
-    agencyId: c.agency_id,
-    lists: [],
-    procedures: procs.rows.map((r) => r.code),
-    names: folded(seen.rows.map((r) => r.applicant_name)),
-    codes: seen.rows.map((r) => r.code),
-  });
-}
+const profiles = await officialProfiles(pool, OFFICIALS, rand);
 
 const probe = await probeReceipt(setup, {
   username: profiles.find((p) => p.role === 'can_bo_mot_cua')?.username ?? '',
@@ -134,7 +93,7 @@ try {
   log(`\n| table | rows (estimate) | size with indexes |\n|---|---|---|`);
   for (const t of tables) log(`| ${t.table} | ${t.rows.toLocaleString('en')} | ${t.size} |`);
   log(
-    `\nOfficials: ${profiles.length} (${MIX.map(([r, s, sh]) => `${Math.round(sh * OFFICIALS)} ${r}${s ? ' over the province' : ''}`).join(', ')}), signed in over HTTP in ${f1(signInMs / 1000)} s.`,
+    `\nOfficials: ${profiles.length} (${ROLE_MIX.map(([r, s, sh]) => `${Math.round(sh * OFFICIALS)} ${r}${s ? ' over the province' : ''}`).join(', ')}), signed in over HTTP in ${f1(signInMs / 1000)} s.`,
   );
   log(`\n## One receipt in process (sequential, ${probe.receipts} receipts + detail)\n`);
   log(

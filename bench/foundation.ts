@@ -19,13 +19,18 @@ import { cpuSeconds, startServer } from './lib/server.ts';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 200_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
-if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL (a PostgreSQL server) is required: PGlite cannot be shared between processes');
+if (!process.env.DATABASE_URL)
+  throw new Error(
+    'DATABASE_URL (a PostgreSQL server) is required: PGlite cannot be shared between processes',
+  );
 
 const fresh = await freshDatabaseUrl();
 const dbUrl = fresh.url ?? '';
 try {
   // 1. Schema, catalogs and generated data, through the same runtime code as the server.
-  const setup = await startRuntime(loadConfig({ NODE_ENV: 'test', DATABASE_URL: dbUrl, WORKERS: 'false' }), { logger: false });
+  const setup = await startRuntime(loadConfig({ NODE_ENV: 'test', DATABASE_URL: dbUrl, WORKERS: 'false' }), {
+    logger: false,
+  });
   const t0 = performance.now();
   await seedCatalogs(setup.services, () => undefined);
   await sql`
@@ -38,9 +43,13 @@ try {
     from generate_series(1, ${ACCOUNTS}) g`.execute(setup.database.db);
   await sql`
     insert into sessions (id, account_id, expires_at)
-    select encode(sha256(id::text::bytea), 'hex'), id, now() + interval '1 day' from accounts where username like 'gen%'`.execute(setup.database.db);
+    select encode(sha256(id::text::bytea), 'hex'), id, now() + interval '1 day' from accounts where username like 'gen%'`.execute(
+    setup.database.db,
+  );
   const agency = await createAgency(setup.database, { parentId: null, level: 'province' });
-  const user = await createOfficial(setup.database, agency.id, ['quan_tri_he_thong'], { includeSubtree: true });
+  const user = await createOfficial(setup.database, agency.id, ['quan_tri_he_thong'], {
+    includeSubtree: true,
+  });
   await sql`analyze`.execute(setup.database.db);
   const generated = (performance.now() - t0) / 1000;
   await setup.close();
@@ -62,25 +71,57 @@ try {
   const cookie = `dvc_sid=${sid}; dvc_csrf=${nonce}`;
 
   const results: { r: LoadResult; cpu: number }[] = [];
-  const measure = async (name: string, opts: { concurrency: number; durationMs: number; maxRequests?: number }, fn: (w: number, i: number) => Promise<boolean>) => {
+  const measure = async (
+    name: string,
+    opts: { concurrency: number; durationMs: number; maxRequests?: number },
+    fn: (w: number, i: number) => Promise<boolean>,
+  ) => {
     const c0 = cpuSeconds(server.child.pid ?? 0);
     const r = await runLoad(name, opts, fn);
     results.push({ r, cpu: (cpuSeconds(server.child.pid ?? 0) - c0) / (r.durationMs / 1000) });
   };
   const words = ['thanh', 'hoa', 'phuong', 'xa dong', 'son', 'hai', 'quang', 'thanh hoa'];
-  await measure('GET /api/health', { concurrency: 50, durationMs: DURATION }, async () => (await fetch(`${base}/api/health`)).ok);
-  await measure('GET /api/auth/me (session + grants)', { concurrency: 50, durationMs: DURATION }, async () => (await fetch(`${base}/api/auth/me`, { headers: { cookie } })).ok);
-  await measure('GET /api/catalogs/commune?q= (no diacritics)', { concurrency: 50, durationMs: DURATION }, async (_w, i) =>
-    (await fetch(`${base}/api/catalogs/commune?q=${encodeURIComponent(words[i % words.length] ?? 'xa')}&limit=20`)).ok,
+  await measure(
+    'GET /api/health',
+    { concurrency: 50, durationMs: DURATION },
+    async () => (await fetch(`${base}/api/health`)).ok,
   );
-  await measure('GET /api/admin/accounts?q= (200k accounts)', { concurrency: 20, durationMs: DURATION }, async (_w, i) =>
-    (await fetch(`${base}/api/admin/accounts?q=${i % 2 ? 'nguyen an' : 'tran binh 12'}&limit=50`, { headers: { cookie } })).ok,
+  await measure(
+    'GET /api/auth/me (session + grants)',
+    { concurrency: 50, durationMs: DURATION },
+    async () => (await fetch(`${base}/api/auth/me`, { headers: { cookie } })).ok,
+  );
+  await measure(
+    'GET /api/catalogs/commune?q= (no diacritics)',
+    { concurrency: 50, durationMs: DURATION },
+    async (_w, i) =>
+      (
+        await fetch(
+          `${base}/api/catalogs/commune?q=${encodeURIComponent(words[i % words.length] ?? 'xa')}&limit=20`,
+        )
+      ).ok,
+  );
+  await measure(
+    'GET /api/admin/accounts?q= (200k accounts)',
+    { concurrency: 20, durationMs: DURATION },
+    async (_w, i) =>
+      (
+        await fetch(`${base}/api/admin/accounts?q=${i % 2 ? 'nguyen an' : 'tran binh 12'}&limit=50`, {
+          headers: { cookie },
+        })
+      ).ok,
   );
   // The sign-in route is rate limited per address (20 a minute): measure single sign-ins, sequentially.
-  await measure('POST /api/auth/sign-in (argon2id), sequential', { concurrency: 1, durationMs: DURATION, maxRequests: 15 }, async () => (await signInOnce()).ok);
+  await measure(
+    'POST /api/auth/sign-in (argon2id), sequential',
+    { concurrency: 1, durationMs: DURATION, maxRequests: 15 },
+    async () => (await signInOnce()).ok,
+  );
   await server.stop();
 
-  console.log(`Database: PostgreSQL; ${ACCOUNTS} generated accounts and sessions (generated in ${generated.toFixed(1)} s); ${DURATION / 1000} s per flow; app in its own process; loopback; 2 cores shared by app, database and load generator.\n`);
+  console.log(
+    `Database: PostgreSQL; ${ACCOUNTS} generated accounts and sessions (generated in ${generated.toFixed(1)} s); ${DURATION / 1000} s per flow; app in its own process; loopback; 2 cores shared by app, database and load generator.\n`,
+  );
   console.log(`${TABLE_HEADER.split('\n')[0] ?? ''} app CPU |\n${TABLE_HEADER.split('\n')[1] ?? ''}---|`);
   for (const { r, cpu } of results) console.log(`${formatRow(r)} ${(cpu * 100).toFixed(0)} % |`);
 } finally {

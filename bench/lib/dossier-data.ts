@@ -1,5 +1,17 @@
 import type pg from 'pg';
-import { arr, COMMUNE_COUNT, nameSql, rnd, SO_COUNT, uid } from './dossier-org.ts';
+import { arr, COMMUNE_COUNT, nameSql, rnd, SMALL_ORG, SO_COUNT, uid } from './dossier-org.ts';
+import type { OrgScale } from './dossier-org.ts';
+
+/** Dossiers over how many days, among how many people (applicants), with attachment metadata or not. */
+export interface DossierScale {
+  days: number;
+  persons: number;
+  /** Ages drawn as uniform^skew: 1 spreads them evenly, more than 1 makes recent years busier. */
+  skew: number;
+  files: boolean;
+}
+/** The dossier benchmark's three years among 700,000 people. */
+export const SMALL_DOSSIERS: DossierScale = { days: 1095, persons: 700_000, skew: 1, files: false };
 
 /**
  * The dossiers of the benchmark's province, in a handful of set-based statements: N dossiers over
@@ -154,13 +166,19 @@ export async function generateDossiers(
   c: pg.PoolClient,
   count: number,
   lap: (name: string) => void,
+  scale: DossierScale = SMALL_DOSSIERS,
+  org: OrgScale = SMALL_ORG,
 ): Promise<void> {
+  const age =
+    scale.skew === 1
+      ? `${scale.days} * ${rnd(`'d' || g || 't'`)}`
+      : `${scale.days} * power(${rnd(`'d' || g || 't'`)}, ${scale.skew})`;
   const r = (k: string) => rnd(`'d' || g || '${k}'`);
   // 1. What each dossier is: agency, procedure, state, times, applicant, officials (staging table).
   await c.query(`
     create unlogged table bench.d as
     with g as (
-      select g, ${r('s')} < 0.25 as so, ${r('a')} as ra, floor(1095 * ${r('t')})::int as age, ${r('st')} as rs from generate_series(1, ${count}) g
+      select g, ${r('s')} < 0.25 as so, ${r('a')} as ra, floor(${age})::int as age, ${r('st')} as rs from generate_series(1, ${count}) g
     ), a as (
       select g.*, case when so then 1 + floor(${SO_COUNT} * power(ra, 1.3))::int else ${SO_COUNT + 1} + floor(${COMMUNE_COUNT} * power(ra, 1.6))::int end as agency_i,
         ${r('k')} as rk,
@@ -171,8 +189,9 @@ export async function generateDossiers(
     select a.g, ${uid(`'bench-d-' || a.g`)} as id, a.agency_i, a.state, x.proc_k, x.dept,
       case when a.state = ${ONLINE} then 'online' when ${r('c')} < 0.6 then 'counter' when ${r('c')} < 0.95 then 'online' else 'postal' end as channel,
       least(now() - interval '5 minutes', (a.day + interval '7 hours 30 minutes' + ${r('h')} * interval '9 hours')::timestamp at time zone 'Asia/Ho_Chi_Minh') as submitted_at,
-      floor(700000 * ${r('p')})::int as person, ${r('o')} < case when a.so then 0.35 else 0.03 end as org,
-      1 + floor(${r('cn')} * case when a.so then 2 else 1 end)::int as counter_n, 1 + floor(3 * ${r('hn')})::int as handler_n,
+      floor(${scale.persons} * ${r('p')})::int as person, ${r('o')} < case when a.so then 0.35 else 0.03 end as org,
+      1 + floor(${r('cn')} * case when a.so then ${org.soCounters} else ${org.communeCounters} end)::int as counter_n,
+      1 + floor(${r('hn')} * case when a.so then ${org.soHandlers} else ${org.communeHandlers} end)::int as handler_n,
       ${r('held')} as rh, ${r('rcv')} as rrcv, ${r('cmp')} as rcmp, ${r('ret')} as rret, ${r('ss')} as rss, ${r('sm')} as rsm
     from a join (select agency_i, count(*) as n from bench.ap group by 1) n on n.agency_i = a.agency_i
       join bench.ap x on x.agency_i = a.agency_i and x.k = 1 + floor(n.n * power(a.rk, 2.5))::int;
@@ -292,7 +311,46 @@ export async function generateDossiers(
       from dossiers where applicant_id is not null order by applicant_id, submitted_at desc;
     insert into dossier_code_counters (agency_id, day, last)
       select agency_id, to_date(split_part(code, '-', 2), 'YYMMDD'), max(split_part(code, '-', 3)::int) from dossiers group by 1, 2;
-    drop table bench.d, bench.dd, bench.ds;
   `);
   lap('participants, applicants, code counters');
+  if (scale.files) {
+    await generateFiles(c);
+    lap('dossier_files (attachment metadata)');
+  }
+  await c.query('drop table bench.d, bench.dd, bench.ds');
+}
+
+/**
+ * Attachment metadata as a live system keeps it: one to three component files a dossier (scans as PDF,
+ * 60 kB to 3 MB), and the result file of every completed one, uploaded by whoever did it at the time.
+ * The content store holds 16 stand-in PDFs of those sizes (content-addressed, so the files share them):
+ * what matters to the benchmark is the metadata rows and their indexes, not the bytes.
+ */
+async function generateFiles(c: pg.PoolClient): Promise<void> {
+  const r = (k: string) => rnd(`'f' || d.g || '${k}'`);
+  await c.query(`
+    create unlogged table bench.blob as
+      select b, convert_to('%PDF-1.4' || chr(10), 'UTF8') || decode(repeat(md5('bench-blob-' || b), (60000 + b * 180000) / 16), 'hex') as content
+      from generate_series(0, 15) b;
+    insert into blobs (sha256, media_type, size, content)
+      select encode(sha256(content), 'hex'), 'application/pdf', length(content), content from bench.blob
+      on conflict do nothing;
+    create unlogged table bench.blobref as select b, encode(sha256(content), 'hex') as sha256, length(content) as size from bench.blob;
+    drop table bench.blob;
+    insert into dossier_files (dossier_id, kind, component, file_name, blob_sha256, media_type, size, uploaded_by, created_at)
+      select d.id, 'component', x.component, x.file_name, br.sha256, 'application/pdf', br.size,
+        case when d.channel = 'counter' then d.counter_id end, coalesce(d.received_at, d.submitted_at)
+      from bench.ds d
+        cross join lateral generate_series(1, 1 + floor(3 * ${r('n')})::int) n
+        cross join lateral (select case when n = 1 then 'Tờ khai theo mẫu' else 'Giấy tờ chứng minh nhân thân' end as component,
+          case when n = 1 then 'to-khai.pdf' when n = 2 then 'can-cuoc-cong-dan.pdf' else 'giay-to-kem-theo-' || n || '.pdf' end as file_name) x
+        join bench.blobref br on br.b = floor(16 * ${rnd(`'f' || d.g || 'b' || n`)})::int
+      order by coalesce(d.received_at, d.submitted_at);
+    insert into dossier_files (dossier_id, kind, component, file_name, blob_sha256, media_type, size, uploaded_by, created_at)
+      select d.id, 'result', null, 'ket-qua-' || z.code || '.pdf', br.sha256, 'application/pdf', br.size, d.leader_id, d.completed_at
+      from bench.ds d join dossiers z on z.id = d.id join bench.blobref br on br.b = floor(16 * ${r('r')})::int
+      where d.completed_at is not null
+      order by d.completed_at;
+    drop table bench.blobref;
+  `);
 }

@@ -18,8 +18,8 @@ export interface Reply {
 
 export class Official {
   readonly profile: Profile;
-  private readonly agent: http.Agent;
-  private readonly url: URL;
+  private agent: http.Agent;
+  private url: URL;
   private readonly localAddress: string;
   private readonly cookies = new Map<string, string>();
   private csrf = '';
@@ -31,12 +31,14 @@ export class Official {
     this.agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   }
 
-  request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Reply> {
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const headers: Record<string, string> = { accept: 'application/json' };
+  /** A JSON request; a Buffer body goes as application/octet-stream (an upload), `accept` as given. */
+  request(method: 'GET' | 'POST', path: string, body?: unknown, accept = 'application/json'): Promise<Reply> {
+    const raw = Buffer.isBuffer(body);
+    const payload = body === undefined ? undefined : raw ? body : Buffer.from(JSON.stringify(body));
+    const headers: Record<string, string> = { accept };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (payload) {
-      headers['content-type'] = 'application/json';
+      headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
       headers['content-length'] = String(payload.length);
     }
     if (method === 'POST') headers['x-csrf-token'] = this.csrf;
@@ -78,6 +80,13 @@ export class Official {
     if (res.status !== 200)
       throw new Error(`sign-in of ${this.profile.username}: ${res.status} ${res.body.toString()}`);
     this.csrf = (JSON.parse(res.body.toString()) as { csrfToken: string }).csrfToken;
+  }
+
+  /** The same session on another server (sessions live in the database): a new connection there. */
+  moveTo(base: string): void {
+    this.agent.destroy();
+    this.agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    this.url = new URL(base);
   }
 
   close(): void {

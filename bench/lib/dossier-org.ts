@@ -48,8 +48,46 @@ export const uid = (key: string) =>
   `overlay(overlay(md5(${key}) placing '4' from 13) placing '8' from 17)::uuid`;
 /** A SQL array literal of Vietnamese words (no quotes inside any of them). */
 export const arr = (xs: readonly string[]) => `array[${xs.map((x) => `'${x}'`).join(',')}]`;
+/**
+ * The generator's seed (BENCH_SEED, digits only): mixed into every key, so another seed draws other data
+ * and the same seed the same data; empty by default (the data of the earlier benchmarks).
+ */
+const SEED = /^\d*$/.test(process.env.BENCH_SEED ?? '') ? (process.env.BENCH_SEED ?? '') : '';
 /** A SQL expression for a uniform number in [0, 1) from a key: the same on every run and every server. */
-export const rnd = (key: string) => `((hashtext(${key})::bigint + 2147483648) / 4294967296.0)`;
+export const rnd = (key: string) =>
+  SEED
+    ? `((hashtext(${key} || '#${SEED}')::bigint + 2147483648) / 4294967296.0)`
+    : `((hashtext(${key})::bigint + 2147483648) / 4294967296.0)`;
+
+/**
+ * How big the province is: officials per agency and the procedures (the 200 made-up ones, or those
+ * already imported into `procedures` from the national catalog, see capacity-procedures.ts).
+ */
+export interface OrgScale {
+  soCounters: number;
+  soDepts: number;
+  soHandlers: number;
+  communeCounters: number;
+  communeHandlers: number;
+  procedures: 'made-up' | ProcedureMeta[];
+}
+/** A procedure of the bench: rank k (most asked first within its level), level and deadline in working days. */
+export interface ProcedureMeta {
+  k: number;
+  code: string;
+  level: 'commune' | 'so';
+  so: number | null;
+  days: number;
+}
+/** The dossier benchmark's province: about 2,000 officials and the 200 made-up procedures. */
+export const SMALL_ORG: OrgScale = {
+  soCounters: 2,
+  soDepts: 3,
+  soHandlers: 3,
+  communeCounters: 1,
+  communeHandlers: 3,
+  procedures: 'made-up',
+};
 /** A Vietnamese full name from a key (gender from the key too). */
 export const nameSql = (key: string) =>
   `(case when ${rnd(`${key} || 'g'`)} < 0.5 then (${arr(FAMILY)})[1 + floor(${rnd(`${key} || 'f'`)} * ${FAMILY.length})::int] || ' ' || (${arr(MIDDLE_M)})[1 + floor(${rnd(`${key} || 'm'`)} * ${MIDDLE_M.length})::int] || ' ' || (${arr(GIVEN_M)})[1 + floor(${rnd(`${key} || 'n'`)} * ${GIVEN_M.length})::int]
@@ -182,8 +220,12 @@ export function procedureList(): (Base & {
   return [...commune, ...so].map((p) => ({ ...p, code: `1.9${String(p.k).padStart(5, '0')}` }));
 }
 
-export async function generateOrg(c: pg.PoolClient, passwordHash: string): Promise<void> {
-  const procs = procedureList();
+export async function generateOrg(
+  c: pg.PoolClient,
+  passwordHash: string,
+  scale: OrgScale = SMALL_ORG,
+): Promise<void> {
+  const procs = scale.procedures === 'made-up' ? procedureList() : scale.procedures;
   const days = [...new Set(procs.map((p) => p.days))];
   const defs = Object.fromEntries(
     days.map((d) => [
@@ -215,15 +257,15 @@ export async function generateOrg(c: pg.PoolClient, passwordHash: string): Promi
     insert into departments (id, agency_id, code, name, is_one_stop)
       select ${uid(`'bench-dept-' || a.i || '-' || d`)}, a.id, 'P' || d,
         case when d = 0 then 'Bộ phận Một cửa' when a.kind = 'commune' then 'Phòng Văn hóa - Xã hội' else 'Phòng Nghiệp vụ ' || d end, d = 0
-      from bench.agency a cross join generate_series(0, 3) d
+      from bench.agency a cross join generate_series(0, ${scale.soDepts}) d
       where a.i > 0 and (a.kind = 'so' or d <= 1);
     create table bench.official (account_id uuid primary key, agency_i int not null, role text not null, dept int, n int not null, subtree boolean not null default false);
     insert into bench.official
       select ${uid(`'bench-off-' || a.i || '-' || r.role || '-' || coalesce(r.dept, 0) || '-' || r.n`)}, a.i, r.role, r.dept, r.n, false
       from bench.agency a cross join lateral (
-        select 'can_bo_mot_cua' as role, 0 as dept, n from generate_series(1, case when a.kind = 'so' then 2 else 1 end) n
-        union all select 'lanh_dao_phong', d, 1 from generate_series(1, case when a.kind = 'so' then 3 else 1 end) d
-        union all select 'can_bo_thu_ly', d, n from generate_series(1, case when a.kind = 'so' then 3 else 1 end) d, generate_series(1, 3) n
+        select 'can_bo_mot_cua' as role, 0 as dept, n from generate_series(1, case when a.kind = 'so' then ${scale.soCounters} else ${scale.communeCounters} end) n
+        union all select 'lanh_dao_phong', d, 1 from generate_series(1, case when a.kind = 'so' then ${scale.soDepts} else 1 end) d
+        union all select 'can_bo_thu_ly', d, n from generate_series(1, case when a.kind = 'so' then ${scale.soDepts} else 1 end) d, generate_series(1, case when a.kind = 'so' then ${scale.soHandlers} else ${scale.communeHandlers} end) n
         union all select 'lanh_dao_don_vi', null, 1
       ) r where a.i > 0;
     insert into bench.official select ${uid(`'bench-off-0-' || n`)}, 0, 'lanh_dao_don_vi', null, n, true from generate_series(1, 5) n;
@@ -243,24 +285,37 @@ export async function generateOrg(c: pg.PoolClient, passwordHash: string): Promi
     insert into role_assignments (account_id, role_code, agency_id, include_subtree)
       select o.account_id, o.role, a.id, o.subtree from bench.official o join bench.agency a on a.i = o.agency_i;
   `);
-  await c.query(
-    `insert into procedure_fields (code, name) select code, name from jsonb_to_recordset($1::jsonb) as f(code text, name text) on conflict do nothing`,
-    [JSON.stringify(fields)],
-  );
   await c.query(`create table bench.proc (k int primary key, id uuid not null, code text not null, name text not null,
     field_code text not null, level text not null, so int, days int not null, process_id uuid not null)`);
-  await c.query(
-    `insert into bench.proc
-       select k, ${uid(`'bench-proc-' || k`)}, code, name, field, level, so, days, ${uid(`'bench-process-' || k`)}
-       from jsonb_to_recordset($1::jsonb) as p(k int, code text, name text, field text, level text, so int, days int)`,
-    [JSON.stringify(procs)],
-  );
-  await c.query(`
-    insert into procedures (id, code, slug, name, field_code, content, published, status, has_changes, publications, pub_name, pub_field_code, published_at)
-      select id, code, replace(code, '.', '-'), name, field_code, c, c, 'published', false, 1, name, field_code, now() - interval '4 years'
-      from bench.proc, jsonb_build_object('channels', jsonb_build_array(
-        jsonb_build_object('kind', 'counter', 'deadline', jsonb_build_object('value', days, 'unit', 'working_days')),
-        jsonb_build_object('kind', 'online', 'deadline', jsonb_build_object('value', days, 'unit', 'working_days')))) c`);
+  if (scale.procedures === 'made-up') {
+    await c.query(
+      `insert into procedure_fields (code, name) select code, name from jsonb_to_recordset($1::jsonb) as f(code text, name text) on conflict do nothing`,
+      [JSON.stringify(fields)],
+    );
+    await c.query(
+      `insert into bench.proc
+         select k, ${uid(`'bench-proc-' || k`)}, code, name, field, level, so, days, ${uid(`'bench-process-' || k`)}
+         from jsonb_to_recordset($1::jsonb) as p(k int, code text, name text, field text, level text, so int, days int)`,
+      [JSON.stringify(procs)],
+    );
+    await c.query(`
+      insert into procedures (id, code, slug, name, field_code, content, published, status, has_changes, publications, pub_name, pub_field_code, published_at)
+        select id, code, replace(code, '.', '-'), name, field_code, c, c, 'published', false, 1, name, field_code, now() - interval '4 years'
+        from bench.proc, jsonb_build_object('name', name, 'fieldCode', field_code,
+          'levels', jsonb_build_array(case when level = 'commune' then 'commune' else 'province' end),
+          'onlineLevel', 'full', 'legacyLevel', 4, 'channels', jsonb_build_array(
+          jsonb_build_object('channel', 'counter', 'deadline', jsonb_build_object('value', days, 'unit', 'working_days')),
+          jsonb_build_object('channel', 'online', 'deadline', jsonb_build_object('value', days, 'unit', 'working_days')))) c`);
+  } else {
+    // Procedures imported from the national catalog before (published, with their real content).
+    await c.query(
+      `insert into bench.proc
+         select m.k, p.id, p.code, p.name, p.field_code, m.level, m.so, m.days, ${uid(`'bench-process-' || m.k`)}
+         from jsonb_to_recordset($1::jsonb) as m(k int, code text, level text, so int, days int)
+           join procedures p on p.code = m.code and p.status = 'published'`,
+      [JSON.stringify(procs)],
+    );
+  }
   await c.query(
     `insert into process_definitions (id, procedure_id, agency_id, version, status, definition, published_at)
        select p.process_id, p.id, null, 1, 'published', ($1::jsonb)->(p.days::text), now() - interval '4 years' from bench.proc p`,
@@ -271,7 +326,7 @@ export async function generateOrg(c: pg.PoolClient, passwordHash: string): Promi
     create table bench.ap (agency_i int not null, k int not null, proc_k int not null, dept int not null, primary key (agency_i, k));
     insert into bench.ap
       select a.i, row_number() over (partition by a.i order by p.k), p.k,
-        case when a.kind = 'commune' then 1 else 1 + p.k % 3 end
+        case when a.kind = 'commune' then 1 else 1 + p.k % ${scale.soDepts} end
       from bench.agency a join bench.proc p on (a.kind = 'commune' and p.level = 'commune') or (a.kind = 'so' and p.so = a.i);
     insert into procedure_agencies (procedure_id, agency_id)
       select p.id, a.id from bench.ap x join bench.proc p on p.k = x.proc_k join bench.agency a on a.i = x.agency_i;

@@ -1,7 +1,16 @@
 import pg from 'pg';
 import { hashPassword } from '../../src/modules/accounts/password.ts';
 import { generateDossiers } from './dossier-data.ts';
+import type { DossierScale } from './dossier-data.ts';
 import { generateOrg } from './dossier-org.ts';
+import type { OrgScale } from './dossier-org.ts';
+
+/** A named size of the generated province (the dossier benchmark's is the default). */
+export interface Scale {
+  name: string;
+  org?: OrgScale;
+  dossiers?: DossierScale;
+}
 
 /**
  * The benchmark's database: created once on the server of DATABASE_URL and kept (the generation takes
@@ -17,6 +26,8 @@ const VERSION = 3;
 
 export interface Meta {
   version: number;
+  /** The scale's name; absent in markers of the dossier benchmark (its default size). */
+  scale?: string;
   dossiers: number;
   /** Seconds per step, in order (an object in markers written before: JSONB reorders its keys). */
   seconds: [string, number][] | Record<string, number>;
@@ -48,13 +59,18 @@ export async function readMeta(pool: pg.Pool): Promise<Meta | null> {
   return r.rows[0]?.value ?? null;
 }
 
-const TABLES = ['dossiers', 'dossier_events', 'dossier_participants', 'applicants'];
+const TABLES = ['dossiers', 'dossier_events', 'dossier_participants', 'applicants', 'dossier_files'];
 
 /** Generates everything, or returns the marker of an earlier generation of the same size. */
-export async function generateOnce(pool: pg.Pool, count: number, log: (m: string) => void): Promise<Meta> {
+export async function generateOnce(
+  pool: pg.Pool,
+  count: number,
+  log: (m: string) => void,
+  scale: Scale = { name: 'dossiers' },
+): Promise<Meta> {
   const meta = await readMeta(pool);
   if (meta) {
-    if (meta.dossiers !== count || meta.version !== VERSION)
+    if (meta.dossiers !== count || meta.version !== VERSION || (meta.scale ?? 'dossiers') !== scale.name)
       throw new Error(
         `bench database holds ${meta.dossiers} dossiers (generator v${meta.version}); use another BENCH_DB`,
       );
@@ -87,12 +103,18 @@ export async function generateOnce(pool: pg.Pool, count: number, log: (m: string
       [TABLES],
     );
     for (const d of defs.rows) await c.query(`drop index ${d.name}`);
-    await generateOrg(c, passwordHash);
+    await generateOrg(c, passwordHash, scale.org);
     lap('province, officials, procedures, processes');
-    await generateDossiers(c, count, lap);
+    await generateDossiers(c, count, lap, scale.dossiers, scale.org);
     for (const d of defs.rows) await c.query(d.def);
     lap(`${defs.rows.length} secondary indexes built again`);
-    const done: Meta = { version: VERSION, dossiers: count, seconds, generatedAt: new Date().toISOString() };
+    const done: Meta = {
+      version: VERSION,
+      ...(scale.name === 'dossiers' ? {} : { scale: scale.name }),
+      dossiers: count,
+      seconds,
+      generatedAt: new Date().toISOString(),
+    };
     await c.query(`create table bench.meta (key text primary key, value jsonb not null)`);
     await c.query(`insert into bench.meta values ('generated', $1)`, [JSON.stringify(done)]);
     await c.query('commit');
@@ -119,7 +141,18 @@ export async function sizes(pool: pg.Pool): Promise<{ table: string; rows: numbe
   const r = await pool.query<{ table: string; rows: number; size: string }>(
     `select c.relname as table, c.reltuples::bigint as rows, pg_size_pretty(pg_total_relation_size(c.oid)) as size
      from pg_class c where c.relname = any($1) and c.relkind = 'r' order by pg_total_relation_size(c.oid) desc`,
-    [[...TABLES, 'agencies', 'accounts', 'role_assignments', 'procedures', 'procedure_agencies']],
+    [
+      [
+        ...TABLES,
+        'agencies',
+        'accounts',
+        'officials',
+        'role_assignments',
+        'procedures',
+        'procedure_agencies',
+        'process_definitions',
+      ],
+    ],
   );
   return r.rows;
 }

@@ -23,6 +23,29 @@ export function httpClient(base: string, maxSockets = 64) {
         req.end();
       });
     },
+    /** Status and body of an empty POST to `path`. */
+    post(path: string): Promise<{ status: number; body: Buffer }> {
+      return new Promise((resolve, reject) => {
+        const req = http.request(
+          {
+            host: url.hostname,
+            port: url.port,
+            path,
+            method: 'POST',
+            agent,
+            headers: { 'content-length': '0' },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    },
     close: () => agent.destroy(),
   };
 }

@@ -121,6 +121,35 @@ const REQUESTS = [
   'Đề nghị giải quyết sớm do cần gấp giấy tờ',
 ];
 
+/** An online submission of citizen `p` with the default e-form (a procedure of its agency, most asked first). */
+export function submissionBody(p: CitizenProfile, rand: () => number, fileIds: string[] = []) {
+  const request = REQUESTS[Math.floor(rand() * REQUESTS.length)] as string;
+  return {
+    procedureCode: p.procedures[Math.floor(p.procedures.length * rand() ** 2.5)],
+    agencyId: p.agencyId,
+    applicant: {
+      kind: 'citizen',
+      idNumber: p.idNumber,
+      fullName: p.fullName,
+      phone: p.phone,
+      address: p.address,
+    },
+    summary: request,
+    formData: {
+      hoTen: p.fullName,
+      soDinhDanh: p.idNumber,
+      dienThoai: p.phone,
+      tinh: p.province,
+      xa: p.commune,
+      diaChi: p.address,
+      noiDung: request,
+      camDoan: true,
+    },
+    resultDelivery: 'counter',
+    ...(fileIds.length ? { fileIds } : {}),
+  };
+}
+
 /** A second factor that matches nothing: one digit of the phone or of the identity number changed. */
 function wrong(value: string, rand: () => number): string {
   const at = value.length - 1 - Math.floor(rand() * 6);
@@ -186,29 +215,7 @@ export async function citizenLoop(
     await track(own ? pick(c.submitted) : pick(p.tracked), false);
     await track(pick(p.tracked), rand() < 0.25);
     if (turn % submitEvery !== 0) continue;
-    const body = {
-      procedureCode: p.procedures[Math.floor(p.procedures.length * rand() ** 2.5)],
-      agencyId: p.agencyId,
-      applicant: {
-        kind: 'citizen',
-        idNumber: p.idNumber,
-        fullName: p.fullName,
-        phone: p.phone,
-        address: p.address,
-      },
-      summary: pick(REQUESTS),
-      formData: {
-        hoTen: p.fullName,
-        soDinhDanh: p.idNumber,
-        dienThoai: p.phone,
-        tinh: p.province,
-        xa: p.commune,
-        diaChi: p.address,
-        noiDung: pick(REQUESTS),
-        camDoan: true,
-      },
-      resultDelivery: 'counter',
-    };
+    const body = submissionBody(p, rand);
     const res = await call(
       'submission (online, default e-form)',
       201,

@@ -15,8 +15,11 @@ import { rng } from './procedures.ts';
 
 export const CITIZEN_PASSWORD = 'CongDan123';
 
-/** The generated applicant a citizen is (a bijection: 3491 is prime to 700,000, the persons' count). */
-const personOf = (n: string) => `(${n} * 3491 % 700000)`;
+/**
+ * The generated applicant a citizen is: a bijection on the persons' numbers (3491 is a prime that
+ * divides neither 700,000, the dossier benchmark's persons, nor 1,500,000, the capacity benchmark's).
+ */
+const personOf = (n: string, persons: number) => `(${n}::bigint * 3491 % ${persons})`;
 
 export interface CitizenProfile {
   username: string;
@@ -40,8 +43,13 @@ export interface CitizenProfile {
  * are the ones that sign in. The password is hashed once for all; rows already there are kept, and
  * the signed-in ones get their failed sign-ins and locks cleared (an interrupted run may leave some).
  */
-export async function ensureCitizens(pool: pg.Pool, count: number, registered: number): Promise<number> {
-  const person = personOf('n');
+export async function ensureCitizens(
+  pool: pg.Pool,
+  count: number,
+  registered: number,
+  persons = 700_000,
+): Promise<number> {
+  const person = personOf('n', persons);
   const have = await pool.query<{ n: string }>(
     `select count(*) as n from accounts where kind = 'citizen' and email like '%@bench.example.vn'`,
   );
