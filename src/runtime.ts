@@ -10,6 +10,7 @@ import type { Mailer } from './integrations/mail/mailer.ts';
 import { startQueue } from './jobs/queue.ts';
 import { startHousekeeping } from './jobs/housekeeping.ts';
 import { startExportWorker } from './jobs/exports.ts';
+import { startStatsFold } from './jobs/stats.ts';
 import { createServices } from './services.ts';
 import type { Services } from './services.ts';
 
@@ -45,6 +46,7 @@ export async function startRuntime(
     services.relay.start();
     await startHousekeeping(boss, services);
     await startExportWorker(boss, services);
+    await startStatsFold(boss, services);
   }
   services.accessLog.start();
   return {

@@ -24,6 +24,7 @@ import { EformsService } from './modules/eforms/service.ts';
 import { ExportsService } from './modules/exports/service.ts';
 import { PrintingService } from './modules/printing/service.ts';
 import { ResultTemplatesService } from './modules/result-templates/service.ts';
+import { ReportsService } from './modules/reports/service.ts';
 import { ProcedureFields } from './modules/procedures/fields.ts';
 import { FormTemplates } from './modules/procedures/forms.ts';
 import { PublicCatalog } from './modules/procedures/public.ts';
@@ -59,6 +60,7 @@ export interface Services {
   printing: PrintingService;
   exports: ExportsService;
   resultTemplates: ResultTemplatesService;
+  reports: ReportsService;
   accessLog: AccessLog;
   relay: OutboxRelay;
   resolveSession(token: string): Promise<AuthContext | undefined>;
@@ -82,6 +84,7 @@ export function createServices(deps: {
   const eforms = new EformsService(moduleDeps);
   // Checks the PDF fonts now: a missing font stops the start, not a citizen's print later.
   const printing = new PrintingService({ ...moduleDeps, dossiers, eforms });
+  const reports = new ReportsService(moduleDeps);
   const accountsAdmin = new AccountsAdminService(moduleDeps);
   const org = new OrgService(moduleDeps);
   const catalogs = new CatalogsService(moduleDeps);
@@ -120,8 +123,10 @@ export function createServices(deps: {
       catalogs,
       procedures,
       procedureFields,
+      reports,
     }),
     resultTemplates: new ResultTemplatesService({ ...moduleDeps, dossiers, eforms, printing }),
+    reports,
     accessLog: new AccessLog(database.db),
     relay,
     resolveSession: (token) => resolveSession(database.db, token),

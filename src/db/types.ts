@@ -13,6 +13,7 @@ import type { DossierDraftsTable } from './types-drafts.ts';
 import type { CitizenDocumentsTable } from './types-documents.ts';
 import type { ResultTemplatesTable } from './types-result-templates.ts';
 import type { ExportsTable } from './types-exports.ts';
+import type { DossierStatsDailyTable, DossierStatsDeltaTable } from './types-stats.ts';
 
 export type * from './types-dossiers.ts';
 export type * from './types-drafts.ts';
@@ -408,6 +409,8 @@ export interface DB {
   citizen_documents: CitizenDocumentsTable;
   result_templates: ResultTemplatesTable;
   exports: ExportsTable;
+  dossier_stats_daily: DossierStatsDailyTable;
+  dossier_stats_delta: DossierStatsDeltaTable;
 }
 
 export type Account = Selectable<AccountsTable>;

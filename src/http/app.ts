@@ -24,6 +24,7 @@ import { dossierRoutes } from '../modules/dossiers/routes.ts';
 import { draftRoutes } from '../modules/drafts/routes.ts';
 import { eformRoutes } from '../modules/eforms/routes.ts';
 import { resultTemplateRoutes } from '../modules/result-templates/routes.ts';
+import { reportRoutes } from '../modules/reports/routes.ts';
 import { seoRoutes } from '../modules/procedures/seo-routes.ts';
 import { statusRoutes } from '../modules/statuses/routes.ts';
 import type { Services } from '../services.ts';
@@ -124,6 +125,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(exportRoutes(services));
   await app.register(eformRoutes(services));
   await app.register(resultTemplateRoutes(services));
+  await app.register(reportRoutes(services));
   await app.register(guideRoutes(services));
   await app.register(legalTimeRoutes(services));
   await app.register(seoRoutes(services));

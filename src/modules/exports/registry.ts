@@ -12,6 +12,8 @@ import { dossierExports } from './dossier-source.ts';
 import { officialExports } from './officials-source.ts';
 import { procedureExports } from './procedures-source.ts';
 import type { ExportKind } from './kinds.ts';
+import type { ReportsService } from '../reports/service.ts';
+import { processingReportExports } from './report-source.ts';
 import type { ExportKindName } from './schema.ts';
 
 /** What the export kinds read from: the services that list them, with their own authorisation. */
@@ -23,6 +25,7 @@ export interface ExportSources {
   catalogs: CatalogsService;
   procedures: ProceduresService;
   procedureFields: ProcedureFields;
+  reports: ReportsService;
 }
 
 /** Every list and report that can be exported, by the name a request gives (EXPORT_KINDS). */
@@ -35,5 +38,6 @@ export function exportKinds(s: ExportSources): Readonly<Record<ExportKindName, E
     officials: officialExports(s.org, s.catalogs),
     procedures: procedureExports(s.procedures, s.procedureFields),
     catalog_items: catalogItemExports(s.catalogs),
+    report_processing: processingReportExports(s.reports),
   };
 }

@@ -11,6 +11,7 @@ export const EXPORT_KINDS = [
   'officials',
   'procedures',
   'catalog_items',
+  'report_processing',
 ] as const;
 export type ExportKindName = (typeof EXPORT_KINDS)[number];
 

@@ -1,0 +1,25 @@
+import type { ColumnType } from 'kysely';
+
+/** Table types of the dossier statistics (migration 0021); part of DB in ./types.ts. */
+
+type Day = ColumnType<Date, string, string>;
+
+/** Additive counts per agency, procedure, channel and Vietnam day (see the migration for each). */
+export interface DossierStatsCounts {
+  agency_id: string;
+  agency_path: string;
+  procedure_id: string;
+  field_code: string;
+  channel: string;
+  day: Day;
+  received: number;
+  finished_early: number;
+  finished_on_time: number;
+  finished_late: number;
+  cancelled: number;
+  due: number;
+  due_closed: number;
+}
+
+export type DossierStatsDailyTable = DossierStatsCounts;
+export type DossierStatsDeltaTable = DossierStatsCounts;
