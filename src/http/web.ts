@@ -19,6 +19,7 @@ import {
   SESSION_COOKIE,
   setSessionCookie,
 } from './plugins/auth.ts';
+import { cachedPage, isCacheablePage } from './page-cache.ts';
 import { rateLimit } from './plugins/rate-limit.ts';
 import { DOSSIER_FILE_MAX_BYTES } from '../modules/dossiers/files.ts';
 import { FORM_MAX_BYTES } from '../modules/procedures/forms.ts';
@@ -117,10 +118,10 @@ export async function webPlugin(app: FastifyInstance, opts: WebOptions): Promise
         signal: request.signal,
       });
     }
-    const context = new RouterContextProvider(
-      new Map([[webContext, webContextFor(req, reply, opts.services, csrfValid)]]),
-    );
-    return handle(request, context); // Fastify 5 sends the WHATWG Response (status, headers, streamed body)
+    const web = webContextFor(req, reply, opts.services, csrfValid);
+    const render = () => handle(request, new RouterContextProvider(new Map([[webContext, web]])));
+    if (isCacheablePage(req)) return cachedPage(req, reply, opts.services, web.lang, render);
+    return render(); // Fastify 5 sends the WHATWG Response (status, headers, streamed body)
   });
 }
 
