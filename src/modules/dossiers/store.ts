@@ -4,6 +4,7 @@ import { canonicalJson, GENESIS_HASH } from '../../domain/audit-chain.ts';
 import type { DossierStatus } from '../../domain/dossier-status.ts';
 import type { ProcessDefinition } from '../../domain/process.ts';
 import type { Executor, Tx } from '../../db/tx.ts';
+import { deepFreeze } from '../procedures/public-cache.ts';
 import type { DossiersTable } from '../../db/types.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import type { AuthContext } from '../accounts/sessions.ts';
@@ -233,12 +234,25 @@ export async function statusHistory(db: Executor, dossierId: string): Promise<Do
   return out;
 }
 
+/**
+ * Published process versions, by id: a version never changes once published (editing makes a new
+ * draft), and every dossier action and tracking lookup reads one. Frozen: shared between requests.
+ */
+const publishedProcesses = new Map<string, ProcessDefinition>();
+const PROCESS_CACHE_SIZE = 1000;
+
 /** The process a dossier runs on (the version it started with). */
 export async function processOf(db: Executor, processId: string): Promise<ProcessDefinition> {
+  const cached = publishedProcesses.get(processId);
+  if (cached) return cached;
   const row = await db
     .selectFrom('process_definitions')
-    .select('definition')
+    .select(['definition', 'status'])
     .where('id', '=', processId)
     .executeTakeFirstOrThrow();
-  return row.definition as unknown as ProcessDefinition;
+  const def = row.definition as unknown as ProcessDefinition;
+  if (row.status === 'draft') return def;
+  if (publishedProcesses.size >= PROCESS_CACHE_SIZE) publishedProcesses.clear();
+  publishedProcesses.set(processId, deepFreeze(def));
+  return def;
 }
