@@ -110,6 +110,7 @@ export default function Dossier({ loaderData, actionData }: Route.ComponentProps
             choices={loaderData.choices}
             limits={loaderData.fileLimits}
             state={actionData?.conflict ? undefined : actionData}
+            resultTemplate={loaderData.resultTemplate}
           />
           <DossierFacts dossier={d} />
         </div>
