@@ -75,7 +75,6 @@ export default [
     route('xuat-du-lieu', 'routes/mot-cua/xuat-du-lieu/index.tsx'),
     route('xuat-du-lieu/:id/tep', 'routes/mot-cua/xuat-du-lieu/file.ts'),
     route('tai-khoan-cong-dan', 'routes/mot-cua/tai-khoan-cong-dan/index.tsx'),
-    route('tai-khoan-cong-dan/xuat', 'routes/mot-cua/tai-khoan-cong-dan/export.ts'),
     route('tai-khoan-cong-dan/thong-ke', 'routes/mot-cua/tai-khoan-cong-dan/stats.tsx'),
     route('tai-khoan-cong-dan/:id', 'routes/mot-cua/tai-khoan-cong-dan/detail.tsx'),
     route('nhat-ky', 'routes/mot-cua/nhat-ky/index.tsx'),

@@ -35,5 +35,7 @@ export const enExports: Record<keyof typeof viExports, string> = {
   'exp.form.hint': 'Exports the whole list you are viewing, with the current search criteria',
   'exp.form.submit': 'Export the list',
   'exp.err.format': 'Choose a file format (format)',
+  'exp.err.criteria':
+    'The list’s search criteria are not valid; correct them on the list page and export again',
   'exp.link': 'My exports',
 };

@@ -669,7 +669,6 @@ export const en: Record<keyof typeof vi, string> = {
   'acc.status.pending': 'Awaiting activation',
   'acc.status.active': 'Active',
   'acc.status.disabled': 'Disabled',
-  'acc.export': 'Download the list matching this search:',
   'acc.none': 'No account matches.',
   'acc.caption': 'Accounts found ({n} on this page)',
   'acc.col.name': 'Full name',

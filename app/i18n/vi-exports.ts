@@ -33,5 +33,7 @@ export const viExports = {
   'exp.form.hint': 'Xuất toàn bộ danh sách đang xem, với các điều kiện tìm kiếm hiện tại',
   'exp.form.submit': 'Xuất danh sách',
   'exp.err.format': 'Hãy chọn định dạng tệp (format)',
+  'exp.err.criteria':
+    'Điều kiện tìm kiếm của danh sách không hợp lệ; hãy sửa trên trang danh sách rồi xuất lại',
   'exp.link': 'Các tệp đã xuất',
 };

@@ -670,7 +670,6 @@ export const vi = {
   'acc.status.pending': 'Chờ kích hoạt',
   'acc.status.active': 'Đang hoạt động',
   'acc.status.disabled': 'Đã khóa',
-  'acc.export': 'Tải danh sách theo điều kiện tìm:',
   'acc.none': 'Không có tài khoản nào phù hợp.',
   'acc.caption': 'Tài khoản tìm thấy (trang này có {n} tài khoản)',
   'acc.col.name': 'Họ và tên',

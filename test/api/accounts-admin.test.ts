@@ -110,12 +110,13 @@ describe('account administration', () => {
     const officer = await createOfficial(rt.database, root.id, ['can_bo_mot_cua', 'lanh_dao_don_vi'], { includeSubtree: true });
     const o = await new TestClient(rt.app).init();
     await o.signIn(officer.username, officer.password);
-    for (const url of ['/api/admin/accounts', `/api/admin/accounts/${citizen.id}`, '/api/admin/accounts/export', '/api/admin/access-stats']) {
+    for (const url of ['/api/admin/accounts', `/api/admin/accounts/${citizen.id}`, '/api/admin/access-stats']) {
       const res = await o.get(url);
       assert.equal(res.statusCode, 403, url);
       assert.equal(res.json().code, 'forbidden');
     }
     assert.equal((await o.post(`/api/admin/accounts/${citizen.id}/status`, { status: 'disabled' })).statusCode, 403);
+    assert.equal((await o.post('/api/exports', { kind: 'accounts', format: 'csv', filter: {} })).statusCode, 403);
   });
 
   it('shows one account without secrets', async () => {
@@ -226,11 +227,21 @@ describe('account export', () => {
     await createAccount(rt.database, { fullName: `Nguyễn "Trích dẫn", =HYPERLINK <${tag}> & co` });
   });
 
-  it('streams CSV with a BOM, Vietnamese headers and every matching row', async () => {
-    const res = await admin.get(`/api/admin/accounts/export?format=csv&q=${tag}`);
-    assert.equal(res.statusCode, 200, res.body);
+  /** The search exported through the background engine (kind `accounts`), the job run as the worker would. */
+  async function exported(filter: object, format: string) {
+    const res = await admin.post('/api/exports', { kind: 'accounts', format, filter });
+    assert.equal(res.statusCode, 202, res.body);
+    const id = res.json<{ id: string }>().id;
+    await rt.services.exports.run(id);
+    const file = await admin.get(`/api/exports/${id}/file`);
+    assert.equal(file.statusCode, 200, file.body);
+    return { id, file };
+  }
+
+  it('writes CSV with a BOM, Vietnamese headers and every matching row, as the search lists them', async () => {
+    const { file: res } = await exported({ q: tag }, 'csv');
     assert.match(res.headers['content-type'] as string, /^text\/csv; charset=utf-8/);
-    assert.match(res.headers['content-disposition'] as string, /^attachment; filename="tai-khoan-\d{8}\.csv"$/);
+    assert.match(res.headers['content-disposition'] as string, /filename="danh-sach-tai-khoan-\d{8}-\d{6}\.csv"/);
     assert.equal(res.rawPayload.subarray(0, 3).toString('hex'), 'efbbbf');
     const lines = res.body.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
     assert.equal(lines[0], 'Mã tài khoản,Loại tài khoản,Tên đăng nhập,Họ và tên,Thư điện tử,Số điện thoại,Số định danh cá nhân,Tên tổ chức,Mã số thuế,Trạng thái,Ngày đăng ký,Đăng nhập gần nhất');
@@ -240,32 +251,33 @@ describe('account export', () => {
     const sample = lines.find((l) => l.includes(`${tag}-1,`))!;
     assert.match(sample, /,Công dân,/);
     assert.match(sample, /,Đang hoạt động,\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2},$/);
-    const usernames = lines.slice(1).map((l) => l.split(',')[2]);
-    assert.equal(new Set(usernames).size, 1_104);
+    // The same accounts in the same order as the search pages them.
+    const searched = await listAll(admin, `q=${tag}`, 200);
+    assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), searched.map((r) => r.id));
   });
 
   it('exports JSON and XML with the same rows, and audits the export', async () => {
-    const json = await admin.get(`/api/admin/accounts/export?format=json&q=${tag}&status=active`);
-    assert.equal(json.statusCode, 200);
+    const { file: json } = await exported({ q: tag, status: 'active' }, 'json');
     const rows = json.json<Row[]>();
     assert.equal(rows.length, 1_104);
     assert.ok(rows.every((r) => !('passwordHash' in r) && !('password_hash' in r)));
 
-    const xml = await admin.get(`/api/admin/accounts/export?format=xml&q=${tag}`);
+    const { id, file: xml } = await exported({ q: tag }, 'xml');
     assert.match(xml.headers['content-type'] as string, /^application\/xml/);
     assert.match(xml.body, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<accounts /);
-    assert.equal(xml.body.match(/<account>/g)?.length, 1_104);
-    assert.ok(xml.body.includes(`<fullName>Nguyễn &#34;Trích dẫn&#34;, =HYPERLINK &#60;${tag}&#62; &#38; co</fullName>`));
+    assert.equal(xml.body.match(/<row>/g)?.length, 1_104);
+    assert.ok(xml.body.includes(`<fullName>Nguyễn &quot;Trích dẫn&quot;, =HYPERLINK &lt;${tag}&gt; &amp; co</fullName>`));
     assert.doesNotMatch(xml.body, /argon2/);
 
-    const none = await admin.get(`/api/admin/accounts/export?format=json&q=${tag}&kind=organisation`);
+    const { file: none } = await exported({ q: tag, kind: 'organisation' }, 'json');
     assert.deepEqual(none.json(), []);
-    const badFormat = await admin.get('/api/admin/accounts/export?format=pdf');
+    const badFormat = await admin.post('/api/exports', { kind: 'accounts', format: 'doc', filter: {} });
     assert.equal(badFormat.statusCode, 400);
-    assert.equal(badFormat.json().errors[0].field, 'querystring.format');
+    assert.equal(badFormat.json().errors[0].field, 'body.format');
 
-    const audits = await rt.database.db.selectFrom('audit_log').select('summary').where('action', '=', 'account.export').where('actor_id', '=', adminId).execute();
-    assert.ok(audits.some((a) => a.summary.format === 'xml'));
+    const audits = await rt.database.db.selectFrom('audit_log').select(['action', 'summary']).where('entity_id', '=', id).where('actor_id', '=', adminId).orderBy('seq').execute();
+    assert.deepEqual(audits.map((a) => a.action), ['export.request', 'export.done', 'export.download']);
+    assert.equal((audits[0]?.summary as { kind?: string }).kind, 'accounts');
     assert.equal((await verifyAuditChain(rt.database.db)).ok, true);
   });
 });

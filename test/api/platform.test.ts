@@ -100,7 +100,7 @@ describe('platform endpoints', () => {
     const doc = res.json<{ openapi: string; paths: Record<string, Record<string, { tags?: string[] }>> }>();
     assert.match(doc.openapi, /^3\.1\./);
     assert.ok(doc.paths['/api/auth/sign-in']?.post, 'sign-in documented');
-    for (const p of ['/api/admin/audit', '/api/admin/audit/verify', '/api/admin/accounts', '/api/admin/accounts/export', '/api/admin/access-stats']) {
+    for (const p of ['/api/admin/audit', '/api/admin/audit/verify', '/api/admin/accounts', '/api/admin/access-stats']) {
       assert.ok(doc.paths[p]?.get?.tags?.length, `${p} documented with tags`);
     }
     assert.ok(doc.paths['/api/admin/accounts/{id}/status']?.post, 'status change documented');

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seedCalendar } from '../../src/seed/calendar.ts';
@@ -205,28 +204,6 @@ describe('back office: catalogs, calendar, accounts, audit log', () => {
       .locator(':scope > tbody > tr')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
     assert.ok(actions.length > 0 && actions.every((a) => a?.startsWith('account.')), actions.join());
-  });
-
-  it('accounts: the CSV export downloads every matching account', async () => {
-    const page = await signedIn();
-    await page.goto('/mot-cua/tai-khoan-cong-dan?loai=citizen');
-    await hydrated(page);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'CSV' }).click(),
-    ]);
-    assert.match(download.suggestedFilename(), /^tai-khoan-\d{8}\.csv$/);
-    const csv = await readFile(await download.path(), 'utf8');
-    assert.match(csv, /Tên đăng nhập/);
-    assert.ok(csv.includes(citizen.username), 'the citizen is in the export');
-    assert.ok(!csv.includes(admin.username), 'officials are filtered out');
-    const audit = await env.rt.database.db
-      .selectFrom('audit_log')
-      .select('summary')
-      .where('action', '=', 'account.export')
-      .where('actor_id', '=', admin.id)
-      .executeTakeFirst();
-    assert.ok(audit, 'the export is audited');
   });
 
   it('access statistics show a table by day and kind with totals', async () => {

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, csrfGuard } from '../../http/plugins/auth.ts';
@@ -8,9 +7,6 @@ import { AccessStats, AccountDetail, AccountRow, AccountSearch, SetAccountStatus
 const tags = ['Quản trị tài khoản / Account administration'];
 
 const Day = z.iso.date('Ngày không hợp lệ, định dạng YYYY-MM-DD (ví dụ 2025-09-05)');
-const ExportQuery = AccountSearch.omit({ after: true, limit: true }).extend({
-  format: z.enum(['csv', 'json', 'xml'], 'Định dạng xuất phải là csv, json hoặc xml').default('csv'),
-});
 const IdParams = z.object({ id: z.uuid('Mã tài khoản không hợp lệ') });
 
 /** Administration of registered accounts (II.17.3) and access statistics (III.14); authorised in the service. */
@@ -30,27 +26,6 @@ export function accountAdminRoutes(services: Services): FastifyPluginAsyncZod {
         },
       },
       async (req) => accountsAdmin.search(req.auth, req.query),
-    );
-
-    app.get(
-      '/api/admin/accounts/export',
-      {
-        schema: {
-          tags,
-          summary: 'Export every matching account as CSV (UTF-8 with BOM), JSON or XML',
-          description: 'Streamed in batches; never contains password hashes. The export is audited.',
-          querystring: ExportQuery,
-        },
-      },
-      async (req, reply) => {
-        const { format, ...filter } = req.query;
-        const out = await accountsAdmin.export(req.auth, filter, format, actorOf(req));
-        return reply
-          .header('content-type', out.contentType)
-          .header('content-disposition', `attachment; filename="${out.filename}"`)
-          .header('cache-control', 'no-store')
-          .send(Readable.from(out.chunks));
-      },
     );
 
     app.get(

@@ -3,7 +3,7 @@ import type { ExpressionBuilder } from 'kysely';
 import { z } from 'zod';
 import type { Executor } from '../../db/tx.ts';
 import type { AccountKind, AccountStatus, DB } from '../../db/types.ts';
-import { formatDateTime, VN_TIME_ZONE } from '../../domain/datetime.ts';
+import { VN_TIME_ZONE } from '../../domain/datetime.ts';
 import { hasAnywhere } from '../../domain/permissions.ts';
 import { foldVietnamese } from '../../domain/text.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
@@ -18,19 +18,14 @@ import type { AuthContext } from './sessions.ts';
 import { escapeLike } from '../../domain/text.ts';
 import { pathInScopes } from '../access/authorize.ts';
 
-/** Filters shared by the search and the export. */
+/** Filters of the search (its export, kind `accounts`, pages through the same search). */
 export type AccountFilter = Pick<AccountSearch, 'q' | 'kind' | 'status'>;
-export type ExportFormat = 'csv' | 'json' | 'xml';
 
 /** Who may be managed: everyone for a system administrator; citizens, organisations and in-scope officials otherwise. */
 type ManageScope = { global: true } | { global: false; exact: string[]; prefixes: string[] };
 
 type AccountsEb = ExpressionBuilder<DB & { a: DB['accounts'] }, 'a'>;
 
-const KIND_VI: Record<string, string> = { citizen: 'Công dân', organisation: 'Tổ chức, doanh nghiệp', official: 'Cán bộ, công chức' };
-const STATUS_VI: Record<string, string> = { pending: 'Chờ kích hoạt', active: 'Đang hoạt động', disabled: 'Đã khóa' };
-const CSV_HEADERS = ['Mã tài khoản', 'Loại tài khoản', 'Tên đăng nhập', 'Họ và tên', 'Thư điện tử', 'Số điện thoại', 'Số định danh cá nhân', 'Tên tổ chức', 'Mã số thuế', 'Trạng thái', 'Ngày đăng ký', 'Đăng nhập gần nhất'];
-const EXPORT_BATCH = 500;
 
 function encodeCursor(at: string, id: string): string {
   return Buffer.from(JSON.stringify([at, id])).toString('base64url');
@@ -53,7 +48,7 @@ function vnToday(offsetDays = 0): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: VN_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 }
 
-/** Administration of registered accounts (II.17.3): search, view, activate or disable, export; access statistics (III.14). */
+/** Administration of registered accounts (II.17.3): search, view, activate or disable; access statistics (III.14). Exports: src/modules/exports/accounts-source.ts. */
 export class AccountsAdminService {
   readonly deps: ModuleDeps;
 
@@ -243,41 +238,6 @@ export class AccountsAdminService {
     return result.row;
   }
 
-  /**
-   * Every matching account, for reports: CSV (UTF-8 with BOM, Vietnamese headers, for Excel), JSON or
-   * XML, produced in batches so memory stays flat. Never includes password hashes. The export itself
-   * is audited (who took which personal data, with which filters).
-   */
-  async export(
-    auth: AuthContext | undefined,
-    filter: AccountFilter,
-    format: ExportFormat,
-    actor: Actor,
-  ): Promise<{ contentType: string; filename: string; chunks: AsyncGenerator<string> }> {
-    const scope = this.scope(auth);
-    await this.db.transaction().execute(async (trx) => {
-      await appendAudit(trx, actor, { action: 'account.export', entityType: 'account', details: { format, filter: { ...filter } } });
-    });
-    const db = this.db;
-    const page = this.page.bind(this);
-    async function* rows(): AsyncGenerator<AccountRow> {
-      let after: string | undefined;
-      for (;;) {
-        const r = await page(db, scope, filter, after, EXPORT_BATCH);
-        for (const x of r.items) yield AccountsAdminService.toRow(x);
-        if (!r.next) return;
-        after = r.next;
-      }
-    }
-    const stamp = vnToday().replaceAll('-', '');
-    const formats = {
-      csv: { contentType: 'text/csv; charset=utf-8', chunks: csvChunks(rows()) },
-      json: { contentType: 'application/json; charset=utf-8', chunks: jsonChunks(rows()) },
-      xml: { contentType: 'application/xml; charset=utf-8', chunks: xmlChunks(rows()) },
-    };
-    return { ...formats[format], filename: `tai-khoan-${stamp}.${format}` };
-  }
-
   /** Requests per day (Vietnam time) and kind from the access log (III.14.1, III.14.2); days are inclusive. */
   async accessStats(auth: AuthContext | undefined, range: { from?: string | undefined; to?: string | undefined }): Promise<AccessStats> {
     this.scope(auth);
@@ -312,68 +272,4 @@ export class AccountsAdminService {
 /** pg parses a `date` as local midnight: read it back with local fields. */
 function toDay(d: Date): string {
   return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** A CSV cell: quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
-function csvCell(v: string | null): string {
-  if (v === null) return '';
-  let s = v;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n;]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-async function* csvChunks(rows: AsyncGenerator<AccountRow>): AsyncGenerator<string> {
-  yield `\uFEFF${CSV_HEADERS.map(csvCell).join(',')}\r\n`;
-  let buf = '';
-  let n = 0;
-  for await (const r of rows) {
-    buf += `${[
-      r.id,
-      KIND_VI[r.kind] ?? r.kind,
-      r.username,
-      r.fullName,
-      r.email,
-      r.phone,
-      r.idNumber,
-      r.orgName,
-      r.taxCode,
-      STATUS_VI[r.status] ?? r.status,
-      formatDateTime(r.createdAt),
-      r.lastLoginAt ? formatDateTime(r.lastLoginAt) : null,
-    ]
-      .map(csvCell)
-      .join(',')}\r\n`;
-    if (++n % EXPORT_BATCH === 0) {
-      yield buf;
-      buf = '';
-    }
-  }
-  if (buf) yield buf;
-}
-
-async function* jsonChunks(rows: AsyncGenerator<AccountRow>): AsyncGenerator<string> {
-  yield '[';
-  let first = true;
-  for await (const r of rows) {
-    yield `${first ? '\n' : ',\n'}${JSON.stringify(r)}`;
-    first = false;
-  }
-  yield first ? ']\n' : '\n]\n';
-}
-
-function xmlText(v: string): string {
-  // Characters XML 1.0 cannot carry are dropped; markup characters are escaped.
-  // eslint-disable-next-line no-control-regex
-  return v.replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '').replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-async function* xmlChunks(rows: AsyncGenerator<AccountRow>): AsyncGenerator<string> {
-  yield `<?xml version="1.0" encoding="UTF-8"?>\n<accounts exportedAt="${new Date().toISOString()}">\n`;
-  for await (const r of rows) {
-    const fields = Object.entries(r)
-      .map(([k, v]) => (v === null ? `<${k}/>` : `<${k}>${xmlText(v)}</${k}>`))
-      .join('');
-    yield `  <account>${fields}</account>\n`;
-  }
-  yield '</accounts>\n';
 }

@@ -173,8 +173,6 @@ export const ActionBody = z.discriminatedUnion(
       amount: z.number({ error: 'Số tiền (amount) phải là số' }).int().min(0).max(1e12).nullish(),
       missingItems: z.array(required('Giấy tờ cần bổ sung (missingItems[])', 1000)).max(50).nullish(),
       fileIds: FileIds,
-      /** On finishing: the draft from the procedure's result template becomes a result file too. */
-      useDraftResult: z.boolean({ error: 'Dùng dự thảo (useDraftResult) phải là true/false' }).optional(),
     }),
     z.object({ action: z.literal('resume'), rowVersion: RowVersion }),
     z.object({
@@ -339,11 +337,9 @@ export const AvailableAction = z.object({
   action: z.string(),
   transitionId: z.string().nullable(),
   label: z.string(),
-  /** What the form must ask for; `result`: the result document (uploaded, or drawn from the template). */
+  /** What the form must ask for. */
   needs: z.array(
-    z
-      .enum(['reason', 'missingItems', 'assignee', 'extension', 'amount', 'recipient', 'receipt', 'channel'])
-      .or(z.literal('result')),
+    z.enum(['reason', 'missingItems', 'assignee', 'extension', 'amount', 'recipient', 'receipt', 'channel']),
   ),
   toStepName: z.string().nullable(),
 });

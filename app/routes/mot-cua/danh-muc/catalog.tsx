@@ -22,6 +22,8 @@ import { failWith } from '../../../lib/http.ts';
 import { pageAfter } from '../../../lib/paging.server.ts';
 import { isTopLevel, orErrorPage } from '../../../lib/backoffice.server.ts';
 import type { Route } from './+types/catalog.ts';
+import { ExportForm } from '../xuat-du-lieu/ExportForm.tsx';
+import { itemFiltersOf } from './filters.server.ts';
 import { parentChoices } from './parents.server.ts';
 
 export const links = adminDataLinks;
@@ -32,15 +34,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { services, auth, lang } = requireOfficial(context, request, 'catalogs.manage');
   if (!CatalogParam.safeParse({ catalog: params.catalog }).success) failWith(404);
   const sp = new URL(request.url).searchParams;
-  const filters = { q: sp.get('q') ?? '', parent: sp.get('cha') ?? '', all: sp.get('tat-ca') === '1' };
+  const { filters, query: criteria } = itemFiltersOf(sp);
   const after = optional(sp.get('sau') ?? '');
   const catalog = await orErrorPage(services.catalogs.getCatalog(params.catalog));
-  const query = {
-    q: optional(filters.q.slice(0, 100)),
-    parent: optional(filters.parent.slice(0, 40)),
-    limit: PAGE_SIZE,
-    includeInactive: filters.all ? ('true' as const) : ('false' as const),
-  };
+  const query = { ...criteria, limit: PAGE_SIZE };
   const { page, pageError } = await pageAfter(lang, after, (from) =>
     services.catalogs.listItems(catalog.code, { ...query, ...(from ? { after: from } : {}) }),
   );
@@ -171,6 +168,15 @@ export default function CatalogItems({ loaderData, actionData }: Route.Component
         </div>
         <CheckboxField name="tat-ca" value="1" label={t('cat.includeRetired')} defaultChecked={filters.all} />
       </FilterForm>
+      <ExportForm
+        kind="catalog_items"
+        criteria={{
+          'danh-muc': catalog.code,
+          q: filters.q,
+          cha: filters.parent,
+          'tat-ca': filters.all ? '1' : '',
+        }}
+      />
       {items.length === 0 ? (
         <p data-testid="no-items">{t('cat.none')}</p>
       ) : (

@@ -1,6 +1,5 @@
 import { Form } from 'react-router';
 import { CsrfField } from '../../../components/CsrfField.tsx';
-import { CheckboxField } from '../../../components/CheckboxField.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Field } from '../../../components/Field.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
@@ -29,8 +28,6 @@ interface Props {
   choices: readonly Choice[];
   limits: FileLimits;
   state: DossierActionData | undefined;
-  /** The procedure has a result template: the finish step may take its draft as the result. */
-  resultTemplate: boolean;
 }
 
 const TAKES_FILES = ['move', 'supplement', 'comment'];
@@ -42,7 +39,7 @@ const REASON_REQUIRED = ['refuse', 'stop', 'not_returned', 'withdraw', 'request_
  * reason, missing items (one a line), extension (working days or hours), amount (VND), recipient and
  * fee receipt, supplement channel; files where the action takes them. Posts the version shown.
  */
-export function ActionForm({ action: a, dossier: d, choices, limits, state, resultTemplate }: Props) {
+export function ActionForm({ action: a, dossier: d, choices, limits, state }: Props) {
   const t = useT();
   const label = useActionLabel()(a);
   const needs = (n: string) => a.needs.includes(n as never);
@@ -174,15 +171,6 @@ export function ActionForm({ action: a, dossier: d, choices, limits, state, resu
           rows={2}
         />
       )}
-      {needs('result') && resultTemplate ? (
-        <CheckboxField
-          name="useDraftResult"
-          label={t('rt.useDraft')}
-          hint={t('rt.useDraftHint')}
-          defaultChecked={v('useDraftResult') === 'on'}
-          error={errors.useDraftResult}
-        />
-      ) : null}
       {TAKES_FILES.includes(a.action) ? (
         <FileUploads
           id="f-files"

@@ -33,7 +33,6 @@ export const ACTION_FIELDS = [
   'channel',
   'note',
   'text',
-  'useDraftResult',
   'files',
 ] as const;
 export type ActionField = (typeof ACTION_FIELDS)[number];

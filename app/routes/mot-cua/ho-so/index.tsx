@@ -108,7 +108,7 @@ export default function Worklists({ loaderData }: Route.ComponentProps) {
           fields={loaderData.fields}
         />
       </details>
-      <ExportForm criteria={{ ds: list, ...loaderData.values }} />
+      <ExportForm kind="dossiers" criteria={{ ds: list, ...loaderData.values }} />
       {loaderData.pageError ? <Notice kind="warning">{loaderData.pageError}</Notice> : null}
       {rows.length === 0 ? (
         <p data-testid="no-dossiers">{t(loaderData.searching ? 'ds.noneFound' : 'ds.none')}</p>

@@ -9,10 +9,11 @@ import { SearchField } from '../../../components/SearchField.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
 import { useT } from '../../../i18n/index.ts';
 import { requireOfficial } from '../../../lib/auth.server.ts';
-import { agencyOptions, guard, idOrUndefined } from '../to-chuc/forms.server.ts';
+import { agencyOptions, guard } from '../to-chuc/forms.server.ts';
+import { ExportForm } from '../xuat-du-lieu/ExportForm.tsx';
 import type { Route } from './+types/index.ts';
+import { officialFiltersOf } from './filters.server.ts';
 import { OfficialStatus, STATUSES } from './OfficialStatus.tsx';
-import type { OfficialStatusValue } from './OfficialStatus.tsx';
 import { positionNames } from './shared.server.ts';
 
 const PAGE_SIZE = 50;
@@ -21,28 +22,12 @@ const PAGER: PagerMessages = { nav: 'adm.pages', first: 'adm.firstPage', next: '
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { services, auth } = requireOfficial(context, request, 'users.manage');
   const params = new URL(request.url).searchParams;
-  const agencyId = idOrUndefined(params.get('coquan'));
-  const departmentId = agencyId ? idOrUndefined(params.get('phong')) : undefined;
-  const subtree = Boolean(agencyId) && params.get('tructhuoc') === '1';
-  const statusParam = params.get('trangthai') ?? '';
-  const status = (STATUSES as readonly string[]).includes(statusParam)
-    ? (statusParam as OfficialStatusValue)
-    : undefined;
-  const q = (params.get('q') ?? '').trim().slice(0, 100);
+  const { agencyId, departmentId, subtree, status, q, query } = officialFiltersOf(params);
   const after = (params.get('sau') ?? '').slice(0, 400);
   const [agencies, departments, page, positions] = await Promise.all([
     agencyOptions(services, auth),
     agencyId ? guard(services.org.listDepartments(auth, agencyId, { includeInactive: true })) : [],
-    guard(
-      services.org.listOfficials(auth, {
-        ...(agencyId ? { agencyId, subtree } : {}),
-        ...(departmentId ? { departmentId } : {}),
-        ...(status ? { status } : {}),
-        ...(q ? { q } : {}),
-        ...(after ? { after } : {}),
-        limit: PAGE_SIZE,
-      }),
-    ),
+    guard(services.org.listOfficials(auth, { ...query, ...(after ? { after } : {}), limit: PAGE_SIZE })),
     positionNames(services),
   ]);
   return {
@@ -142,6 +127,16 @@ export default function OfficialsList({ loaderData }: Route.ComponentProps) {
         </div>
       </Form>
       {!filters.agencyId ? <p className="muted">{t('users.pickAgencyForDepartments')}</p> : null}
+      <ExportForm
+        kind="officials"
+        criteria={{
+          coquan: filters.agencyId,
+          phong: filters.departmentId,
+          tructhuoc: filters.subtree ? '1' : '',
+          trangthai: filters.status,
+          q: filters.q,
+        }}
+      />
       <section aria-labelledby="users-list" className="adm-section">
         <h2 id="users-list">{t('users.listTitle')}</h2>
         <DataTable

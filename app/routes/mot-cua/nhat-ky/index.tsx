@@ -19,6 +19,7 @@ import { asAppError } from '../../../lib/errors.ts';
 import { failWith } from '../../../lib/http.ts';
 import { agenciesInScope } from '../../../lib/backoffice.server.ts';
 import type { Route } from './+types/index.ts';
+import { ExportForm } from '../xuat-du-lieu/ExportForm.tsx';
 import { EntryDetails } from './entry-details.tsx';
 import { FILTERS } from './filters.ts';
 import { readAuditFilters } from './query.server.ts';
@@ -195,6 +196,7 @@ export default function AuditLog({ loaderData, actionData }: Route.ComponentProp
           />
         </div>
       </FilterForm>
+      {Object.keys(errors).length === 0 ? <ExportForm kind="audit" criteria={values} /> : null}
       {items.length === 0 ? (
         <p data-testid="no-entries">{t('audit.none')}</p>
       ) : (

@@ -2,7 +2,6 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../../../../src/domain/datetime.ts';
 import { AccountSearch } from '../../../../src/modules/accounts/schema.ts';
 import { adminDataLinks } from '../../../components/admin-styles.ts';
-import { CsrfField } from '../../../components/CsrfField.tsx';
 import { Field } from '../../../components/Field.tsx';
 import { FilterForm } from '../../../components/FilterForm.tsx';
 import { CursorPager } from '../../../components/KeysetPager.tsx';
@@ -14,6 +13,8 @@ import { requireOfficial } from '../../../lib/auth.server.ts';
 import { optional } from '../../../lib/forms.ts';
 import { pageAfter } from '../../../lib/paging.server.ts';
 import type { Route } from './+types/index.ts';
+import { ExportForm } from '../xuat-du-lieu/ExportForm.tsx';
+import { accountQuery, filtersOf } from './filters.server.ts';
 import { KIND_KEYS, KINDS, STATUS_KEYS, STATUSES, statusClass } from './labels.ts';
 import { AccountTabs } from './tabs.tsx';
 
@@ -21,27 +22,11 @@ export const links = adminDataLinks;
 
 const PAGE_SIZE = 50;
 
-/** The search filters from the URL (also used by the export, which gets them as hidden fields). */
-function filtersOf(sp: URLSearchParams) {
-  const kind = sp.get('loai') ?? '';
-  const status = sp.get('trang-thai') ?? '';
-  return {
-    q: (sp.get('q') ?? '').slice(0, 100),
-    kind: (KINDS as readonly string[]).includes(kind) ? kind : '',
-    status: (STATUSES as readonly string[]).includes(status) ? status : '',
-  };
-}
-
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { services, auth, lang } = requireOfficial(context, request, 'accounts.manage');
   const sp = new URL(request.url).searchParams;
   const filters = filtersOf(sp);
-  const query = AccountSearch.parse({
-    q: optional(filters.q),
-    kind: optional(filters.kind),
-    status: optional(filters.status),
-    limit: PAGE_SIZE,
-  });
+  const query = AccountSearch.parse({ ...accountQuery(sp), limit: PAGE_SIZE });
   const after = optional(sp.get('sau') ?? '')?.slice(0, 200);
   const { page, pageError } = await pageAfter(lang, after, (from) =>
     services.accountsAdmin.search(auth, { ...query, ...(from ? { after: from } : {}) }),
@@ -105,26 +90,10 @@ export default function Accounts({ loaderData }: Route.ComponentProps) {
           />
         </div>
       </FilterForm>
-      {/* A plain form: the browser saves the answer as a file. POST, as taking personal data is audited. */}
-      <form method="post" action="/mot-cua/tai-khoan-cong-dan/xuat" className="toolbar">
-        <CsrfField />
-        <input type="hidden" name="q" value={filters.q} />
-        <input type="hidden" name="kind" value={filters.kind} />
-        <input type="hidden" name="status" value={filters.status} />
-        <span id="export-label">{t('acc.export')}</span>
-        {(['csv', 'json', 'xml'] as const).map((f) => (
-          <button
-            key={f}
-            type="submit"
-            name="format"
-            value={f}
-            className="button button-secondary button-small"
-            aria-describedby="export-label"
-          >
-            {f.toUpperCase()}
-          </button>
-        ))}
-      </form>
+      <ExportForm
+        kind="accounts"
+        criteria={{ q: filters.q, loai: filters.kind, 'trang-thai': filters.status }}
+      />
       {items.length === 0 ? (
         <p data-testid="no-accounts">{t('acc.none')}</p>
       ) : (

@@ -9,9 +9,9 @@ import { translator, useT } from '../../../i18n/index.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { requireOfficial } from '../../../lib/auth.server.ts';
 import { asAppError, toFieldErrors } from '../../../lib/errors.ts';
-import type { FieldErrors } from '../../../lib/errors.ts';
-import { parseDay } from '../../../lib/backoffice.server.ts';
 import type { Route } from './+types/stats.ts';
+import { ExportForm } from '../xuat-du-lieu/ExportForm.tsx';
+import { statsPeriodOf } from './filters.server.ts';
 import { AccountTabs } from './tabs.tsx';
 
 export const links = adminDataLinks;
@@ -38,12 +38,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { services, auth, lang } = requireOfficial(context, request, 'accounts.manage');
   const t = translator(lang);
   const sp = new URL(request.url).searchParams;
-  const values = { tu: sp.get('tu') ?? '', den: sp.get('den') ?? '' };
-  const errors: FieldErrors = {};
-  const from = values.tu ? parseDay(values.tu) : undefined;
-  const to = values.den ? parseDay(values.den) : undefined;
-  if (values.tu && !from) errors.tu = t('admin.err.date');
-  if (values.den && !to) errors.den = t('admin.err.date');
+  const { values, errors, from, to } = statsPeriodOf(sp, lang);
   const load = async () => {
     if (Object.keys(errors).length > 0) return null;
     try {
@@ -113,6 +108,7 @@ export default function AccessStats({ loaderData }: Route.ComponentProps) {
       </Form>
       {period ? (
         <>
+          <ExportForm kind="access_stats" criteria={values} />
           <dl className="stat-list">
             {KINDS.map((k, i) => (
               <div key={k}>

@@ -12,8 +12,9 @@ import { optional } from '../../../lib/forms.ts';
 import { pageAfter } from '../../../lib/paging.server.ts';
 import type { Route } from './+types/index.ts';
 import { requireCatalog } from './access.server.ts';
-import { isStatusFilter, STATUS_FILTER_KEYS, STATUS_FILTERS } from './labels.ts';
-import type { StatusFilter } from './labels.ts';
+import { ExportForm } from '../xuat-du-lieu/ExportForm.tsx';
+import { procedureFiltersOf } from './filters.server.ts';
+import { STATUS_FILTER_KEYS, STATUS_FILTERS } from './labels.ts';
 import { StatusBadges } from './ProcedureParts.tsx';
 import { ProcedureTabs } from './tabs.tsx';
 import { proceduresAdminLinks } from './styles.ts';
@@ -26,20 +27,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const w = requireCatalog(context, request);
   const sp = new URL(request.url).searchParams;
   const fields = await w.services.procedureFields.list(w.auth);
-  const status = sp.get('trang-thai') ?? '';
-  const field = sp.get('linh-vuc') ?? '';
-  const statusFilter: StatusFilter | '' = isStatusFilter(status) ? status : '';
-  const filters = {
-    q: (sp.get('q') ?? '').slice(0, 200),
-    field: fields.some((f) => f.code === field) ? field : '',
-    status: statusFilter,
-  };
-  const query = {
-    limit: PAGE_SIZE,
-    ...(optional(filters.q) ? { q: filters.q } : {}),
-    ...(filters.field ? { field: filters.field } : {}),
-    ...(filters.status ? { status: filters.status } : {}),
-  };
+  const { filters, query: criteria } = procedureFiltersOf(sp, fields);
+  const query = { limit: PAGE_SIZE, ...criteria };
   const { page, pageError } = await pageAfter(w.lang, optional(sp.get('sau') ?? ''), (after) =>
     w.services.procedures.list(w.auth, after ? { ...query, after } : query),
   );
@@ -104,6 +93,10 @@ export default function ProceduresIndex({ loaderData }: Route.ComponentProps) {
           />
         </div>
       </FilterForm>
+      <ExportForm
+        kind="procedures"
+        criteria={{ q: filters.q, 'linh-vuc': filters.field, 'trang-thai': filters.status }}
+      />
       {loaderData.pageError ? <Notice kind="warning">{loaderData.pageError}</Notice> : null}
       {items.length === 0 ? (
         <p data-testid="no-procedures">{t('pa.none')}</p>

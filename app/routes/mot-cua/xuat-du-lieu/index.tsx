@@ -2,7 +2,9 @@ import { useEffect } from 'react';
 import { data, redirect, useRevalidator } from 'react-router';
 import { formatDateTime } from '../../../../src/domain/datetime.ts';
 import { EXPORT_TTL_DAYS } from '../../../../src/modules/exports/columns.ts';
-import type { ExportView } from '../../../../src/modules/exports/schema.ts';
+import type { ExportFormat } from '../../../../src/modules/exports/columns.ts';
+import { EXPORT_KINDS } from '../../../../src/modules/exports/schema.ts';
+import type { ExportKindName, ExportView } from '../../../../src/modules/exports/schema.ts';
 import { adminDataLinks } from '../../../components/admin-styles.ts';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Notice } from '../../../components/Notice.tsx';
@@ -11,9 +13,9 @@ import { translator, useT } from '../../../i18n/index.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { asAppError } from '../../../lib/errors.ts';
 import { requireOfficial } from '../../../lib/auth.server.ts';
-import { requireDossiers } from '../ho-so/access.server.ts';
-import { readListQuery } from '../ho-so/list.server.ts';
+import { failWith } from '../../../lib/http.ts';
 import type { Route } from './+types/index.ts';
+import { CRITERIA } from './criteria.server.ts';
 import { EXPORTS_PATH } from './ExportForm.tsx';
 
 export const links = adminDataLinks;
@@ -40,29 +42,37 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-/** POST from a list's "Xuất danh sách" form: the list's criteria and the format → a queued export. */
+/**
+ * POST from a list's "Xuất danh sách" form: the kind of list, its criteria (read as the list page
+ * reads them) and the format → a queued export. The kind's own check refuses what the caller may not
+ * list (403), in their partition only.
+ */
 export async function action({ request, context }: Route.ActionArgs) {
-  const w = requireDossiers(context, request);
+  const w = requireOfficial(context, request);
+  const t = translator(w.lang);
   const form = await request.formData();
   const sp = new URLSearchParams();
   for (const [k, v] of form) if (typeof v === 'string' && k !== '_csrf') sp.set(k, v);
-  const counts = await w.services.dossiers.counts(w.auth);
-  const { query } = readListQuery(
-    sp,
-    counts.lists.map((l) => l.list),
-    w.lang,
-  );
-  const { cursor: _cursor, limit: _limit, ...filter } = query;
+  const kind = (EXPORT_KINDS as readonly string[]).includes(sp.get('kind') ?? '')
+    ? (sp.get('kind') as ExportKindName)
+    : 'dossiers';
+  const read = CRITERIA[kind];
+  if (!read) failWith(400);
+  const filter = await read(w, sp);
+  if (!filter) return data({ formError: t('exp.err.criteria') }, 400);
   try {
     const made = await w.services.exports.request(w.auth, w.actor, {
-      kind: 'dossiers',
-      format: sp.get('format') as 'csv',
+      kind,
+      format: sp.get('format') as ExportFormat,
       filter,
     });
     return redirect(`${EXPORTS_PATH}?moi=${made.id}`);
   } catch (err) {
-    if (asAppError(err)?.code !== 'validation_failed') throw err;
-    return data({ formError: translator(w.lang)('exp.err.format') }, 400);
+    const e = asAppError(err);
+    if (e?.code === 'forbidden') failWith(403, 'permission');
+    if (e?.code !== 'validation_failed') throw err;
+    const formatWrong = e.fields?.some((f) => f.field === 'format') ?? false;
+    return data({ formError: t(formatWrong ? 'exp.err.format' : 'exp.err.criteria') }, 400);
   }
 }
 
