@@ -41,6 +41,7 @@ import {
   citizenLoop,
   idleLoop,
   MixRecorder,
+  popular,
   reportLoop,
 } from './lib/capacity-load.ts';
 import type { PublicData } from './lib/capacity-load.ts';
@@ -143,7 +144,7 @@ const officials = await officialProfiles(pool, nOfficials, rand);
 const citizens = await citizenProfiles(pool, nCitizens, 10, SEED);
 const slugs = (
   await pool.query<{ slug: string }>(
-    `select slug from procedures where status = 'published' order by md5(code) limit 500`,
+    `select p.slug from bench.proc b join procedures p on p.id = b.id order by b.k limit 500`,
   )
 ).rows.map((r) => r.slug);
 const publicData: PublicData = { terms: TERMS, slugs, tracked: citizens.flatMap((c) => c.tracked) };
@@ -325,7 +326,7 @@ async function measureFlows(servers: Started[], cs: Official[]): Promise<LoadRes
         ok(200)(
           await (readers[w] as Official).request(
             'GET',
-            `/thu-tuc-hanh-chinh/${pick(slugs)}`,
+            `/thu-tuc-hanh-chinh/${popular(rand, slugs)}`,
             undefined,
             'text/html',
           ),
