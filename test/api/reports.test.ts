@@ -180,6 +180,18 @@ describe('processing report', () => {
     assert.deepEqual(byField.totals, { ...byChannel.totals });
   });
 
+  it('periods across years (yearly, monthly and daily rows) and inside one month', async () => {
+    for (const [from, to] of [
+      ['2023-03-15', '2026-02-10'],
+      ['2025-10-21', '2025-11-14'],
+      ['2025-11-01', '2025-11-01'],
+      ['2024-01-01', '2025-12-31'],
+    ] as const) {
+      const r = await report(boss, `from=${from}&to=${to}&groupBy=procedure`);
+      assert.deepEqual(numbers(r.totals), expected(ours(), from, to), `${from}..${to}`);
+    }
+  });
+
   it('one agency chosen: its subtree only', async () => {
     const r = await report(boss, `from=2025-11-01&to=2025-11-30&agencyId=${child.id}`);
     assert.deepEqual(
@@ -248,15 +260,17 @@ describe('processing report', () => {
 
   it('the rebuild gives the same daily table and reports as incremental upkeep', async () => {
     const queries = [
+      'from=2024-03-15&to=2026-12-31&groupBy=field',
       'from=2025-10-01&to=2025-12-31&groupBy=month',
       'from=2025-11-01&to=2025-11-30&groupBy=agency',
     ];
     const strip = (r: ProcessingReport) => ({ ...r, generatedAt: '' });
     const reportsBefore = await Promise.all(queries.map(async (q) => strip(await report(boss, q))));
-    const table = async () =>
+    const tiers = ['dossier_stats_daily', 'dossier_stats_monthly', 'dossier_stats_yearly'] as const;
+    const table = async (name: (typeof tiers)[number]) =>
       (
         await rt.database.db
-          .selectFrom('dossier_stats_daily')
+          .selectFrom(name)
           .selectAll()
           .where((eb) =>
             eb.or(
@@ -277,10 +291,11 @@ describe('processing report', () => {
           .orderBy('day')
           .execute()
       ).map((r) => JSON.stringify(r));
-    const incremental = await table();
-    assert.ok(incremental.length > 10);
+    const incremental = await Promise.all(tiers.map(table));
+    assert.ok(incremental[0].length > 10);
+    assert.ok(incremental[2].length >= 2, 'yearly rows of 2025 and of this year');
     await rt.services.reports.rebuild();
-    assert.deepEqual(await table(), incremental);
+    assert.deepEqual(await Promise.all(tiers.map(table)), incremental);
     const reportsAfter = await Promise.all(queries.map(async (q) => strip(await report(boss, q))));
     assert.deepEqual(reportsAfter, reportsBefore);
   });
@@ -333,6 +348,13 @@ describe('public statistics', () => {
     await rt.services.reports.fold();
     const fresh = await rt.services.reports.publicStats();
     assert.equal(fresh.totals.received, Number(received.n));
+    const procedures = await rt.database.db
+      .selectFrom('dossiers')
+      .select((eb) => eb.fn.count<string>('procedure_id').distinct().as('n'))
+      .where('received_at', '>=', new Date(`${year}-01-01T00:00:00+07:00`))
+      .executeTakeFirstOrThrow();
+    assert.equal(fresh.proceduresUsed, Number(procedures.n));
+    assert.ok(fresh.proceduresUsed >= 1);
     assert.equal(
       fresh.months.reduce((a, m) => a + m.received, 0),
       Number(received.n),

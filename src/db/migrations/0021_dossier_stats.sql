@@ -2,7 +2,10 @@
 -- of dossiers sums a few thousand rows instead of scanning dossiers.
 --
 -- dossier_stats_daily holds, per agency, procedure, channel and Vietnam calendar day, counts that are
--- all additive: any period and any grouping is a SUM. A dossier contributes (only once received):
+-- all additive: any period and any grouping is a SUM. dossier_stats_monthly and dossier_stats_yearly
+-- hold the same sums per month and per year (day = the first day), so that a period of ten years sums
+-- ten yearly rows per key, not 3,650 daily ones: a report cuts its period into whole years, whole
+-- months and the days left (src/modules/reports/tiers.ts). A dossier contributes (only once received):
 --   received          +1 on the day of received_at;
 --   finished_*        +1 on the day it was finished (completed_at): early = before the appointment's
 --                     day, on_time = on the appointment's day and not after it, late = after it (QĐ 766:
@@ -36,7 +39,10 @@ comment on table dossier_stats_daily is 'Số liệu giải quyết hồ sơ the
 -- Reports filter by the caller's partition (agency path prefix) and by a day bound.
 create index dossier_stats_daily_path_day on dossier_stats_daily (agency_path text_pattern_ops, day);
 create index dossier_stats_daily_day on dossier_stats_daily (day);
-alter table dossier_stats_daily set (parallel_workers = 0);
+create table dossier_stats_monthly (like dossier_stats_daily including all);
+comment on table dossier_stats_monthly is 'Như dossier_stats_daily, cộng theo tháng (day = ngày đầu tháng)';
+create table dossier_stats_yearly (like dossier_stats_daily including all);
+comment on table dossier_stats_yearly is 'Như dossier_stats_daily, cộng theo năm (day = ngày đầu năm)';
 
 -- Changes not yet folded into the daily table: each dossier change appends −old +new here, so the
 -- transactions handling dossiers never wait on one another for a shared daily row.
@@ -88,7 +94,7 @@ language sql immutable parallel safe as $$
     from d where appointment_at is not null and ended_at is not null
 $$;
 
--- Appends −old +new for a dossier row, summed per day; nothing when the change moves no count.
+-- Appends −old +new for a changed dossier row, summed per day; nothing when the change moves no count.
 create function dossier_stats_track() returns trigger language plpgsql as $$
 begin
   insert into dossier_stats_delta
@@ -102,7 +108,6 @@ begin
     select old.agency_id, old.agency_path, old.procedure_id, old.field_code, old.channel, r.day,
            -r.received, -r.finished_early, -r.finished_on_time, -r.finished_late, -r.cancelled, -r.due, -r.due_closed
       from dossier_stats_rows(old.received_at, old.appointment_at, old.completed_at, old.updated_at, old.status) r
-     where tg_op = 'UPDATE'
   ) c (agency_id, agency_path, procedure_id, field_code, channel, day, received, finished_early,
        finished_on_time, finished_late, cancelled, due, due_closed)
   group by agency_id, agency_path, procedure_id, field_code, channel, day
@@ -111,8 +116,24 @@ begin
   return null;
 end $$;
 
+-- New dossiers, once per statement over all the rows it inserted: a bulk load (INSERT … SELECT of
+-- millions of dossiers) appends one aggregated delta per agency, procedure, channel and day instead
+-- of one per dossier.
+create function dossier_stats_track_inserts() returns trigger language plpgsql as $$
+begin
+  insert into dossier_stats_delta
+  select d.agency_id, d.agency_path, d.procedure_id, d.field_code, d.channel, r.day,
+         sum(r.received), sum(r.finished_early), sum(r.finished_on_time), sum(r.finished_late),
+         sum(r.cancelled), sum(r.due), sum(r.due_closed)
+  from inserted d
+  cross join lateral dossier_stats_rows(d.received_at, d.appointment_at, d.completed_at, d.updated_at, d.status) r
+  group by d.agency_id, d.agency_path, d.procedure_id, d.field_code, d.channel, r.day;
+  return null;
+end $$;
+
 create trigger dossier_stats_insert after insert on dossiers
-  for each row execute function dossier_stats_track();
+  referencing new table as inserted
+  for each statement execute function dossier_stats_track_inserts();
 -- Only the columns the counts read; updated_at only matters once handling stopped (it is the end time).
 create trigger dossier_stats_update after update on dossiers
   for each row when (
@@ -125,23 +146,20 @@ create trigger dossier_stats_update after update on dossiers
         and new.completed_at is null and old.updated_at is distinct from new.updated_at))
   execute function dossier_stats_track();
 
--- Folds the pending deltas into the daily table in one statement; folds run one at a time (a report
--- that folds waits for a running fold, so it then reads every committed change).
-create function dossier_stats_fold() returns bigint language plpgsql as $$
-declare n bigint;
+-- Adds the rows of `source` (a table of the delta's shape) to the tier table `target`, summed per
+-- `grain` ('day', 'month' or 'year'). The agency's path is its current one (an agency moved in the tree
+-- takes its counts along).
+create function dossier_stats_add(target text, grain text, source text) returns void language plpgsql as $$
 begin
-  perform pg_advisory_xact_lock(872301555);
-  with moved as (delete from dossier_stats_delta returning *),
-  summed as (
-    select agency_id, agency_path, procedure_id, field_code, channel, day,
-           sum(received) r, sum(finished_early) fe, sum(finished_on_time) fo, sum(finished_late) fl,
-           sum(cancelled) c, sum(due) d, sum(due_closed) dc, count(*) n
-    from moved group by agency_id, agency_path, procedure_id, field_code, channel, day
-  ),
-  upserted as (
-    insert into dossier_stats_daily as s (agency_id, agency_path, procedure_id, field_code, channel, day,
+  execute format($f$
+    insert into %1$I as s (agency_id, agency_path, procedure_id, field_code, channel, day,
       received, finished_early, finished_on_time, finished_late, cancelled, due, due_closed)
-    select agency_id, agency_path, procedure_id, field_code, channel, day, r, fe, fo, fl, c, d, dc from summed
+    select x.agency_id, (select a.path from agencies a where a.id = x.agency_id), x.procedure_id, x.field_code,
+           x.channel, date_trunc(%2$L, x.day::timestamp)::date,
+           sum(x.received), sum(x.finished_early), sum(x.finished_on_time), sum(x.finished_late),
+           sum(x.cancelled), sum(x.due), sum(x.due_closed)
+    from %3$s x
+    group by x.agency_id, x.procedure_id, x.field_code, x.channel, date_trunc(%2$L, x.day::timestamp)::date
     on conflict (agency_id, procedure_id, channel, day, field_code) do update set
       agency_path = excluded.agency_path,
       received = s.received + excluded.received,
@@ -151,15 +169,31 @@ begin
       cancelled = s.cancelled + excluded.cancelled,
       due = s.due + excluded.due,
       due_closed = s.due_closed + excluded.due_closed
-    returning 1
-  )
-  -- The upsert runs whether read or not (a data-modifying CTE); counting it keeps that visible.
-  select coalesce((select sum(summed.n) from summed), 0) into n from (select count(*) from upserted) u;
+  $f$, target, grain, source);
+end $$;
+
+-- Folds the pending deltas into the three tables; folds run one at a time (a report that folds waits
+-- for a running fold, so it then reads every committed change). Returns the number of deltas folded.
+create function dossier_stats_fold() returns bigint language plpgsql as $$
+declare n bigint;
+begin
+  perform pg_advisory_xact_lock(872301555);
+  drop table if exists pg_temp.dossier_stats_moving;
+  create temp table dossier_stats_moving (like dossier_stats_delta) on commit drop;
+  with moved as (delete from dossier_stats_delta returning *)
+  insert into dossier_stats_moving select * from moved;
+  get diagnostics n = row_count;
+  if n > 0 then
+    perform dossier_stats_add('dossier_stats_daily', 'day', 'pg_temp.dossier_stats_moving');
+    perform dossier_stats_add('dossier_stats_monthly', 'month', 'pg_temp.dossier_stats_moving');
+    perform dossier_stats_add('dossier_stats_yearly', 'year', 'pg_temp.dossier_stats_moving');
+  end if;
+  drop table pg_temp.dossier_stats_moving;
   return n;
 end $$;
 
--- Rebuilds the daily table from the dossiers themselves, e.g. after a bulk load done with the
--- triggers disabled (docs/reports.md). Writers of dossiers wait meanwhile, so nothing is lost.
+-- Rebuilds the three tables from the dossiers themselves, e.g. after a bulk load (docs/reports.md).
+-- Writers of dossiers wait meanwhile, so nothing is lost. Returns the number of daily rows.
 create function dossier_stats_rebuild() returns bigint language plpgsql as $$
 declare n bigint;
 begin
@@ -167,6 +201,8 @@ begin
   perform pg_advisory_xact_lock(872301555);
   delete from dossier_stats_delta;
   delete from dossier_stats_daily;
+  delete from dossier_stats_monthly;
+  delete from dossier_stats_yearly;
   insert into dossier_stats_daily (agency_id, agency_path, procedure_id, field_code, channel, day,
     received, finished_early, finished_on_time, finished_late, cancelled, due, due_closed)
   select d.agency_id, d.agency_path, d.procedure_id, d.field_code, d.channel, r.day,
@@ -177,6 +213,11 @@ begin
   where d.received_at is not null
   group by d.agency_id, d.agency_path, d.procedure_id, d.field_code, d.channel, r.day;
   get diagnostics n = row_count;
+  perform dossier_stats_add('dossier_stats_monthly', 'month', 'dossier_stats_daily');
+  perform dossier_stats_add('dossier_stats_yearly', 'year', 'dossier_stats_monthly');
+  analyze dossier_stats_daily;
+  analyze dossier_stats_monthly;
+  analyze dossier_stats_yearly;
   return n;
 end $$;
 

@@ -92,6 +92,8 @@ export type PublicStatsRow = z.infer<typeof PublicStatsRow>;
 
 export const PublicStats = z.object({
   year: z.number(),
+  /** Procedures with at least one dossier received this year (III.8.1 a). */
+  proceduresUsed: z.number(),
   from: z.string(),
   to: z.string(),
   months: z.array(PublicStatsRow),

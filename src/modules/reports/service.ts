@@ -7,6 +7,8 @@ import type { AuthContext } from '../accounts/sessions.ts';
 import { assertAgencyPermission, pathInScopes, requireScopes } from '../access/authorize.ts';
 import type { ModuleDeps } from '../deps.ts';
 import { ProcessingQuery } from './schema.ts';
+import { before, piecesOf } from './tiers.ts';
+import type { Piece } from './tiers.ts';
 import type { ProcessingReport, ProcessingRow, PublicStats, PublicStatsRow, ReportGroup } from './schema.ts';
 
 /** How the report names channels (Annex I wording of the national portal's KenhThucHien). */
@@ -167,15 +169,10 @@ export class ReportsService {
         .executeTakeFirstOrThrow();
     }
     await this.fold();
-    const where = sql.join(
-      [
-        sql`s.day < ${end}::date`,
-        pathInScopes('s.agency_path', scopes),
-        ...(agency ? [sql`s.agency_path like ${`${agency.path}%`}`] : []),
-      ],
-      sql` and `,
-    );
-    const sums = await this.sums(this.keyOf(q.groupBy, from), from, where);
+    const scope = agency
+      ? sql<boolean>`${pathInScopes('s.agency_path', scopes)} and s.agency_path like ${`${agency.path}%`}`
+      : pathInScopes('s.agency_path', scopes);
+    const sums = await this.sums(q.groupBy, from, end, scope);
     const labels = await this.labels(
       q.groupBy,
       sums.map((s) => s.key),
@@ -205,8 +202,8 @@ export class ReportsService {
     };
   }
 
-  /** The group key of a daily row; by month, the days before the period are one opening key (''). */
-  private keyOf(group: ReportGroup, from: string): RawBuilder<string> {
+  /** The group key of a row of the statistics tables. */
+  private keyOf(group: Exclude<ReportGroup, 'month'>): RawBuilder<string> {
     switch (group) {
       case 'agency':
         return sql<string>`s.agency_id::text`;
@@ -216,41 +213,87 @@ export class ReportsService {
         return sql<string>`s.procedure_id::text`;
       case 'channel':
         return sql<string>`s.channel`;
-      case 'month':
-        return sql<string>`case when s.day < ${from}::date then '' else to_char(s.day, 'YYYY-MM') end`;
     }
   }
 
-  private async sums(key: RawBuilder<string>, from: string, where: RawBuilder<unknown>): Promise<Sums[]> {
-    const before = sql`s.day < ${from}::date`;
-    const inside = sql`s.day >= ${from}::date`;
-    const r = await sql<Record<keyof Sums, string>>`
-      select ${key} as key,
-        coalesce(sum(s.received) filter (where ${before}), 0) as r0,
-        coalesce(sum(s.finished_early + s.finished_on_time + s.finished_late + s.cancelled) filter (where ${before}), 0) as e0,
-        coalesce(sum(s.received) filter (where ${inside}), 0) as r,
-        coalesce(sum(s.received) filter (where ${inside} and s.channel = 'online'), 0) as ro,
-        coalesce(sum(s.finished_early) filter (where ${inside}), 0) as fe,
-        coalesce(sum(s.finished_on_time) filter (where ${inside}), 0) as fo,
-        coalesce(sum(s.finished_late) filter (where ${inside}), 0) as fl,
-        coalesce(sum(s.cancelled) filter (where ${inside}), 0) as c,
-        coalesce(sum(s.due), 0) as d,
-        coalesce(sum(s.due_closed), 0) as dc
-      from dossier_stats_daily s
-      where ${where}
-      group by 1`.execute(this.db);
+  /**
+   * Sums per group of the history before the period (seg A) and of the period itself (seg P), each
+   * read from the fewest rows (tiers.ts). By month, the history is one opening key ('') and the
+   * period is summed per month.
+   */
+  private async sums(
+    group: ReportGroup,
+    from: string,
+    end: string,
+    scope: RawBuilder<boolean>,
+  ): Promise<Sums[]> {
+    const month = group === 'month';
+    const rows = await this.segmentSums(
+      [
+        ...before(from).map((p) => ({ ...p, seg: 'A' })),
+        ...piecesOf(from, end, !month).map((p) => ({ ...p, seg: 'P' })),
+      ],
+      (seg) =>
+        group === 'month'
+          ? seg === 'A'
+            ? sql<string>`''`
+            : sql<string>`to_char(s.day, 'YYYY-MM')`
+          : this.keyOf(group),
+      scope,
+    );
+    const byKey = new Map<string, Sums>();
+    for (const x of rows) {
+      const acc = byKey.get(x.key) ?? { key: x.key, ...ZERO };
+      if (x.seg === 'A') Object.assign(acc, { r0: acc.r0 + x.r, e0: acc.e0 + x.fe + x.fo + x.fl + x.c });
+      else
+        Object.assign(acc, {
+          r: acc.r + x.r,
+          ro: acc.ro + x.ro,
+          fe: acc.fe + x.fe,
+          fo: acc.fo + x.fo,
+          fl: acc.fl + x.fl,
+          c: acc.c + x.c,
+        });
+      // Due and due-and-closed count up to the end of the period: history and period together.
+      Object.assign(acc, { d: acc.d + x.d, dc: acc.dc + x.dc });
+      byKey.set(x.key, acc);
+    }
+    return [...byKey.values()];
+  }
+
+  /** The counts of the pieces' rows inside `scope`, summed per key and segment. */
+  private async segmentSums(
+    pieces: readonly (Piece & { seg: string })[],
+    keyOf: (seg: string) => RawBuilder<string>,
+    scope: RawBuilder<boolean>,
+  ) {
+    if (pieces.length === 0) return [];
+    const selects = pieces.map(
+      (p) => sql`
+        select ${keyOf(p.seg)} as key, ${sql.lit(p.seg)} as seg, s.channel, s.received, s.finished_early,
+          s.finished_on_time, s.finished_late, s.cancelled, s.due, s.due_closed
+        from ${sql.table(`dossier_stats_${p.tier}`)} s
+        where s.day >= ${p.from}::date and s.day < ${p.to}::date and ${scope}`,
+    );
+    const r = await sql<
+      { key: string; seg: string } & Record<'r' | 'ro' | 'fe' | 'fo' | 'fl' | 'c' | 'd' | 'dc', string | null>
+    >`
+      select key, seg, sum(received) as r, sum(received) filter (where channel = 'online') as ro,
+        sum(finished_early) as fe, sum(finished_on_time) as fo, sum(finished_late) as fl, sum(cancelled) as c,
+        sum(due) as d, sum(due_closed) as dc
+      from (${sql.join(selects, sql` union all `)}) t
+      group by key, seg`.execute(this.db);
     return r.rows.map((x) => ({
       key: x.key,
-      r0: Number(x.r0),
-      e0: Number(x.e0),
-      r: Number(x.r),
-      ro: Number(x.ro),
-      fe: Number(x.fe),
-      fo: Number(x.fo),
-      fl: Number(x.fl),
-      c: Number(x.c),
-      d: Number(x.d),
-      dc: Number(x.dc),
+      seg: x.seg,
+      r: Number(x.r ?? 0),
+      ro: Number(x.ro ?? 0),
+      fe: Number(x.fe ?? 0),
+      fo: Number(x.fo ?? 0),
+      fl: Number(x.fl ?? 0),
+      c: Number(x.c ?? 0),
+      d: Number(x.d ?? 0),
+      dc: Number(x.dc ?? 0),
     }));
   }
 
@@ -305,26 +348,19 @@ export class ReportsService {
     const year = Number(to.slice(0, 4));
     const from = `${to.slice(0, 4)}-01-01`;
     const end = addDays(to, 1);
-    const grouped = async (key: RawBuilder<string>) => {
-      const r = await sql<{ key: string; r: string; ro: string; fin: string; ok: string }>`
-        select ${key} as key, sum(s.received) as r,
-          sum(s.received) filter (where s.channel = 'online') as ro,
-          sum(s.finished_early + s.finished_on_time + s.finished_late) as fin,
-          sum(s.finished_early + s.finished_on_time) as ok
-        from dossier_stats_daily s
-        where s.day >= ${from}::date and s.day < ${end}::date
-        group by 1`.execute(this.db);
-      return new Map(r.rows.map((x) => [x.key, x]));
-    };
+    const pieces = piecesOf(from, end, false).map((p) => ({ ...p, seg: 'P' }));
+    type Counts = Awaited<ReturnType<ReportsService['segmentSums']>>[number];
+    const grouped = async (key: RawBuilder<string>) =>
+      new Map((await this.segmentSums(pieces, () => key, sql<boolean>`true`)).map((x) => [x.key, x]));
     const line = (
       key: string,
       label: string,
-      x?: { r: string; ro: string | null; fin: string; ok: string },
+      x?: Pick<Counts, 'r' | 'ro' | 'fe' | 'fo' | 'fl'>,
     ): PublicStatsRow => {
-      const received = Number(x?.r ?? 0);
-      const receivedOnline = Number(x?.ro ?? 0);
-      const resolved = Number(x?.fin ?? 0);
-      const resolvedInTime = Number(x?.ok ?? 0);
+      const received = x?.r ?? 0;
+      const receivedOnline = x?.ro ?? 0;
+      const resolvedInTime = (x?.fe ?? 0) + (x?.fo ?? 0);
+      const resolved = resolvedInTime + (x?.fl ?? 0);
       return {
         key,
         label,
@@ -338,18 +374,25 @@ export class ReportsService {
     };
     const months = await grouped(sql<string>`to_char(s.day, 'YYYY-MM')`);
     const fields = await grouped(sql<string>`s.field_code`);
+    const procedures = await grouped(sql<string>`s.procedure_id::text`);
     const names = await this.labels('field', [...fields.keys()]);
-    const sum = (k: 'r' | 'ro' | 'fin' | 'ok') =>
-      String([...months.values()].reduce((a, x) => a + Number(x[k] ?? 0), 0));
+    const sum = (k: 'r' | 'ro' | 'fe' | 'fo' | 'fl') => [...months.values()].reduce((a, x) => a + x[k], 0);
     return {
       year,
+      proceduresUsed: [...procedures.values()].filter((x) => x.r > 0).length,
       from,
       to,
       months: monthsBetween(from, to).map((m) => line(m, monthLabel(m), months.get(m))),
       fields: [...fields.entries()]
         .map(([k, x]) => line(k, names.get(k) ?? k, x))
         .sort((a, b) => b.received - a.received || a.label.localeCompare(b.label, 'vi')),
-      totals: line('', 'Tổng cộng', { r: sum('r'), ro: sum('ro'), fin: sum('fin'), ok: sum('ok') }),
+      totals: line('', 'Tổng cộng', {
+        r: sum('r'),
+        ro: sum('ro'),
+        fe: sum('fe'),
+        fo: sum('fo'),
+        fl: sum('fl'),
+      }),
       generatedAt: now.toISOString(),
     };
   }
