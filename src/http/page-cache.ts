@@ -4,14 +4,18 @@ import type { Services } from '../services.ts';
 /**
  * Rendered pages of the public catalog for anonymous visitors, reused (issue 8: rendering the
  * procedure page costs ~10 ms of CPU, a hundred times what its cached data costs). Only GET pages
- * made of catalog data (search, procedure, fields), only for visitors without a session (a signed-in
+ * made of catalog data (home, search, procedure, fields, agencies, guides and life events), only for visitors without a session (a signed-in
  * citizen sees their name), only 200 answers without cookies of their own. Kept under the catalog's
  * generation (a published change is seen at once, by every process) and for at most a minute (the
  * pages also show deadlines counted from today and the agency's process). The visitor's CSRF token
  * is the only per-visitor part of such a page: it is stored as a placeholder and put back per visit.
  */
 
-const CACHEABLE = [/^\/thu-tuc-hanh-chinh(\/[^/?]+)?(\?|$)/, /^\/linh-vuc(\/[^/?]+)?(\?|$)/];
+const CACHEABLE = [
+  /^\/(\?|$)/,
+  /^\/(thu-tuc-hanh-chinh|linh-vuc|huong-dan|su-kien)(\/[^/?]+)?(\?|$)/,
+  /^\/co-quan(\?|$)/,
+];
 /** Query parameters that make a page depend on more than the catalog (the appointment calculator). */
 const PERSONAL = /[?&](co-quan|ngay)=/;
 const TOKEN = '__DVC_CSRF_TOKEN__';
