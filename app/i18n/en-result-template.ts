@@ -37,4 +37,7 @@ export const enResultTemplate: Record<keyof typeof viResultTemplate, string> = {
   'rt.draft': 'Draft the result (PDF)',
   'rt.draftHint':
     'The result written from the procedure’s result template with this dossier’s data, to review, print and submit for signature.',
+  'rt.useDraft': 'Use the draft result from the template',
+  'rt.useDraftHint':
+    'The result is written from the procedure’s result template with this dossier’s data and kept as the dossier’s result file (with any files uploaded).',
 };

@@ -35,4 +35,7 @@ export const viResultTemplate = {
   'rt.draft': 'Tạo dự thảo kết quả (PDF)',
   'rt.draftHint':
     'Kết quả soạn từ mẫu kết quả của thủ tục, với dữ liệu của hồ sơ; để rà soát, in và trình ký.',
+  'rt.useDraft': 'Dùng dự thảo kết quả từ mẫu',
+  'rt.useDraftHint':
+    'Hệ thống tạo kết quả từ mẫu kết quả của thủ tục với dữ liệu của hồ sơ và lưu thành tệp kết quả của hồ sơ (cùng các tệp tải lên, nếu có).',
 };

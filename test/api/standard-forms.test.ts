@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { formatDate } from '../../src/domain/datetime.ts';
 import type { AuthContext } from '../../src/modules/accounts/sessions.ts';
 import type { DossierDetail } from '../../src/modules/dossiers/schema.ts';
@@ -204,6 +205,82 @@ describe('Mẫu 02 and 03, at the counter', () => {
       ),
     );
     assert.match(t, /NGƯỜI NỘP HỒ SƠ\s+NGƯỜI TIẾP NHẬN HỒ SƠ/);
+    // Printed by its occurrence too (a refusal ends the dossier: there is one).
+    const first = await rt.services.printing.standardForm(counter, d.id, '03', 1);
+    assert.equal(first.fileName, `mau-03-lan-1-${d.code}.pdf`);
+    says(pdfText(save(first.bytes, `03-lan-1-${d.id}`)), reason);
+    await assert.rejects(rt.services.printing.standardForm(counter, d.id, '03', 2), {
+      code: 'not_found',
+      message: `Hồ sơ ${d.code} có 1 phiếu từ chối tiếp nhận giải quyết hồ sơ (mẫu số 03); không có lần thứ 2`,
+    });
+  });
+});
+
+describe('Mẫu 02, every request reprintable', () => {
+  it('reprints each supplement request with its own items, reason and date; a third is 404', async () => {
+    const first = { reason: 'Thiếu tờ khai', missingItems: ['Tờ khai theo mẫu có chữ ký'] };
+    const second = { reason: REASON, missingItems: [...MISSING, 'Sơ đồ vị trí thửa đất'] };
+    let d = await o.receive({ decision: 'request_supplement', ...first });
+    d = await o.must(o.counter, d.id, { action: 'supplement', rowVersion: d.rowVersion, channel: 'counter' });
+    d = await o.must(o.counter, d.id, { action: 'accept', rowVersion: d.rowVersion });
+    d = await go(o, o.counter, d, 'forward');
+    d = await go(o, o.head, d, 'forward', { assigneeId: o.ids.handler });
+    d = await go(o, o.handler, d, 'request_supplement', second);
+    // The first request moved back to another day, so each form's date can only come from its own
+    // entry. The history is append-only (a trigger): this test alone steps around it, as a replica
+    // would; the forms read the time, not the chain's hashes.
+    const earlier = new Date('2026-09-05T03:15:00Z');
+    const firstSeq = d.history.find((e) => e.action === 'request_supplement')?.seq;
+    assert.ok(firstSeq);
+    await rt.database.db.transaction().execute(async (trx) => {
+      await sql`set local session_replication_role = replica`.execute(trx);
+      await trx
+        .updateTable('dossier_events')
+        .set({ at: earlier })
+        .where('dossier_id', '=', d.id)
+        .where('seq', '=', firstSeq)
+        .execute();
+    });
+    const asked = (await o.detail(o.counter, d.id)).history.filter((e) => e.action === 'request_supplement');
+    assert.equal(asked.length, 2);
+    assert.equal(asked[0]?.at, earlier.toISOString());
+
+    const one = await rt.services.printing.standardForm(counter, d.id, '02', 1);
+    assert.equal(one.fileName, `mau-02-lan-1-${d.code}.pdf`);
+    const t1 = pdfText(save(one.bytes, `02-lan-1-${d.id}`));
+    assert.match(t1, /Thanh Hóa, ngày 05 tháng 09 năm 2026/);
+    assert.match(t1, /1\s+Tờ khai theo mẫu có chữ ký/);
+    assert.equal(line(t1, 'Lý do'), `Lý do: ${first.reason}`);
+    assert.doesNotMatch(t1, /Sơ đồ vị trí thửa đất/);
+
+    const [dd, mm, yyyy] = formatDate(asked[1]?.at ?? '').split('/');
+    const latest = await form(d, '02', `02-latest-${d.id}`);
+    const two = await rt.services.printing.standardForm(counter, d.id, '02', 2);
+    assert.equal(latest.pdf.fileName, `mau-02-${d.code}.pdf`);
+    for (const t2 of [pdfText(save(two.bytes, `02-lan-2-${d.id}`)), latest.text]) {
+      assert.match(t2, new RegExp(`Thanh Hóa, ngày ${dd} tháng ${mm} năm ${yyyy}`));
+      assert.match(t2, new RegExp(`1\\s+${MISSING[0]}`));
+      assert.match(t2, /2\s+Sơ đồ vị trí thửa đất/);
+      assert.equal(line(t2, 'Lý do'), `Lý do: ${REASON}`);
+      assert.doesNotMatch(t2, /Tờ khai theo mẫu có chữ ký/);
+    }
+
+    await assert.rejects(rt.services.printing.standardForm(counter, d.id, '02', 3), {
+      code: 'not_found',
+      message: `Hồ sơ ${d.code} có 2 phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu số 02); không có lần thứ 3`,
+    });
+    await assert.rejects(rt.services.printing.standardForm(counter, d.id, '01', 2), { code: 'not_found' });
+    await assert.rejects(rt.services.printing.standardForm(counter, d.id, '02', 0), {
+      code: 'validation_failed',
+      fields: [{ field: 'lan', message: 'Lần in (lan) phải là số nguyên từ 1 trở lên' }],
+    });
+    const links = await rt.services.printing.standardFormsOf(
+      await rt.services.dossiers.detail(counter, d.id),
+    );
+    assert.deepEqual(
+      links.find((l) => l.number === '02')?.occurrences?.map((x) => [x.lan, x.at.toISOString()]),
+      asked.map((e, i) => [i + 1, e.at]),
+    );
   });
 });
 

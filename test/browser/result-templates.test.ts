@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -14,6 +14,7 @@ import {
   startBrowserEnv,
 } from '../support/browser.ts';
 import type { BrowserEnv } from '../support/browser.ts';
+import { toSigning } from '../support/dossier-cases.ts';
 import { dossierOffice } from '../support/dossiers.ts';
 import type { DossierOffice } from '../support/dossiers.ts';
 import { PASSWORD } from '../support/factories.ts';
@@ -22,7 +23,8 @@ import { catalogTeam } from '../support/procedure-admin.ts';
 import type { CatalogTeam } from '../support/procedure-admin.ts';
 
 // The result template editor (II.2.5 c) with and without JavaScript: an unknown placeholder refused
-// naming it, the preview PDF, saving, a stale version; then the draft result from the dossier page.
+// naming it, the preview PDF, saving, a stale version; then the draft result from the dossier page,
+// and the draft taken as the result when finishing, without JavaScript, as the applicant then sees it.
 let env: BrowserEnv;
 let o: DossierOffice;
 let t: CatalogTeam;
@@ -196,5 +198,57 @@ describe('the draft result from the dossier page', () => {
     says(got.text, 'GIẤY PHÉP NHÀ NGHỈ HƯƠNG LIÊN');
     const outsider = await officialPage(env, { username: o.usernames.outsider, password: PASSWORD });
     assert.equal((await outsider.request.get(`/mot-cua/ho-so/${d.id}/du-thao-ket-qua.pdf`)).status(), 403);
+  });
+});
+
+describe('the draft result taken as the result when finishing', () => {
+  const FINISH = 'Phê duyệt, chuyển trả kết quả';
+
+  async function finishForm(page: Page, id: string) {
+    await page.goto(`/mot-cua/ho-so/${id}`);
+    await page.getByTestId('actions').getByRole('link', { name: FINISH }).click();
+    await page.getByTestId('action-form').waitFor();
+    return page.getByTestId('action-form');
+  }
+
+  it('is not offered for a procedure without a result template', async () => {
+    const other = await dossierOffice(env.rt);
+    const d = await toSigning(other);
+    const page = await officialPage(
+      env,
+      { username: other.usernames.leader, password: PASSWORD },
+      { js: false },
+    );
+    const form = await finishForm(page, d.id);
+    await form.getByRole('button', { name: FINISH }).waitFor();
+    assert.equal(await form.getByLabel(/Dùng dự thảo kết quả từ mẫu/).count(), 0);
+  });
+
+  it('without JavaScript: the finish stores the draft as the result, which the applicant downloads', async () => {
+    // The template the previous test saved for this procedure (the dossier page offered its draft).
+    const d = await toSigning(o, { formData: { tenCoSo: 'Quán Cà phê Sông Mã' } });
+    const page = await officialPage(env, { username: o.usernames.leader, password: PASSWORD }, { js: false });
+    const form = await finishForm(page, d.id);
+    await form.getByLabel(/Dùng dự thảo kết quả từ mẫu/).check();
+    await Promise.all([page.waitForEvent('load'), form.getByRole('button', { name: FINISH }).click()]);
+    await page.waitForURL((u) => u.searchParams.get('tb') === 'done');
+    const fileName = `ket-qua-${d.code.replace(/[^A-Za-z0-9.-]/g, '_')}.pdf`;
+    await page.getByTestId('dossier-files').getByText(fileName).waitFor();
+
+    const citizen = await env.newPage({ javaScriptEnabled: false });
+    await citizen.goto('/dang-nhap');
+    await citizen.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(o.usernames.citizen);
+    await citizen.getByLabel('Mật khẩu').fill(PASSWORD);
+    await citizen.getByRole('button', { name: 'Đăng nhập' }).click();
+    await citizen.waitForURL((u) => u.pathname !== '/dang-nhap');
+    await citizen.goto(`/ho-so-cua-toi/${d.id}`);
+    const link = citizen.getByTestId('results').getByRole('link', { name: `Tải về ${fileName}` });
+    const file = await citizen.request.get((await link.getAttribute('href')) ?? '');
+    assert.equal(file.status(), 200);
+    const path = join(scratch, 'finished.pdf');
+    writeFileSync(path, await file.body());
+    const text = pdfText(path);
+    says(text, 'GIẤY PHÉP QUÁN CÀ PHÊ SÔNG MÃ');
+    says(text, `Cấp cho ông/bà ${d.applicantName}, cơ sở Quán Cà phê Sông Mã`);
   });
 });

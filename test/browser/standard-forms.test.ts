@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { formatDate } from '../../src/domain/datetime.ts';
+import { formatDate, formatDateTime } from '../../src/domain/datetime.ts';
 import type { DossierDetail } from '../../src/modules/dossiers/schema.ts';
 import {
   hasHorizontalScroll,
@@ -14,6 +14,7 @@ import {
   startBrowserEnv,
 } from '../support/browser.ts';
 import type { BrowserEnv } from '../support/browser.ts';
+import { go } from '../support/dossier-cases.ts';
 import { dossierOffice } from '../support/dossiers.ts';
 import { downloadedPdf } from '../support/pdf-text.ts';
 import type { DossierOffice } from '../support/dossiers.ts';
@@ -84,6 +85,48 @@ describe('standard forms from the dossier page', () => {
       assert.equal(res.status(), 302);
     });
   }
+});
+
+describe('every supplement request reprintable (Mẫu 02, ?lan=N)', () => {
+  it('lists each request with its time and downloads the first one as asked, without JavaScript', async () => {
+    const first = ['Tờ khai theo mẫu có chữ ký'];
+    const second = ['Sơ đồ vị trí thửa đất'];
+    let x = await o.receive({ decision: 'request_supplement', reason: 'Thiếu tờ khai', missingItems: first });
+    x = await o.must(o.counter, x.id, { action: 'supplement', rowVersion: x.rowVersion, channel: 'counter' });
+    x = await o.must(o.counter, x.id, { action: 'accept', rowVersion: x.rowVersion });
+    x = await go(o, o.counter, x, 'forward');
+    x = await go(o, o.head, x, 'forward', { assigneeId: o.ids.handler });
+    x = await go(o, o.handler, x, 'request_supplement', { reason: 'Thiếu sơ đồ', missingItems: second });
+    const asked = x.history.filter((e) => e.action === 'request_supplement').map((e) => formatDateTime(e.at));
+    assert.equal(asked.length, 2);
+
+    const page = await counter(false);
+    await page.goto(`/mot-cua/ho-so/${x.id}`);
+    const section = page.getByTestId('standard-forms');
+    const links = await section.getByRole('link').allTextContents();
+    assert.deepEqual(
+      links.filter((l) => l.startsWith('Mẫu 02')),
+      asked.map((at, i) => `Mẫu 02: Phiếu yêu cầu bổ sung lần ${i + 1} – ${at} (PDF)`),
+    );
+    const got = await download(
+      page,
+      () => section.getByRole('link', { name: /^Mẫu 02: Phiếu yêu cầu bổ sung lần 1 / }).click(),
+      'mau-02-lan-1.pdf',
+    );
+    assert.equal(got.fileName, `mau-02-lan-1-${x.code}.pdf`);
+    assert.match(got.text, /1\s+Tờ khai theo mẫu có chữ ký/);
+    assert.doesNotMatch(got.text, /Sơ đồ vị trí thửa đất/);
+
+    // A request the dossier does not have, or a number that is none: 404 saying so.
+    for (const [lan, says] of [
+      ['3', `Hồ sơ ${x.code} có 2 phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu số 02); không có lần thứ 3`],
+      ['x', 'Lần in (lan) phải là số nguyên từ 1 trở lên'],
+    ] as const) {
+      const res = await page.request.get(`/mot-cua/ho-so/${x.id}/mau/02.pdf?lan=${lan}`);
+      assert.equal(res.status(), 404);
+      assert.equal(await res.text(), says);
+    }
+  });
 });
 
 describe('the register (Mẫu 06) from the list page', () => {

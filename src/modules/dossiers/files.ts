@@ -95,6 +95,36 @@ export async function uploadFile(
   });
 }
 
+/**
+ * A document the platform made itself (the result drawn from a template), stored like an upload and
+ * attached to the dossier in the caller's transaction; returns its id.
+ */
+export async function storeMadeFile(
+  trx: Executor,
+  file: { dossierId: string; kind: 'result'; fileName: string; bytes: Uint8Array; madeBy: string },
+): Promise<string> {
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  await trx
+    .insertInto('blobs')
+    .values({ sha256, media_type: 'application/pdf', size: file.bytes.length, content: file.bytes })
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
+  const row = await trx
+    .insertInto('dossier_files')
+    .values({
+      dossier_id: file.dossierId,
+      kind: file.kind,
+      file_name: file.fileName,
+      blob_sha256: sha256,
+      media_type: 'application/pdf',
+      size: file.bytes.length,
+      uploaded_by: file.madeBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** A file's content for whoever may read its dossier (or uploaded it and has not attached it yet). */
 export async function readFile(
   db: Executor,

@@ -7,6 +7,7 @@ import type { ActionScope } from './scope.ts';
 import { appointmentOf, checkTransition, closePause, FINISHED } from './scope.ts';
 import { assertCanHold, placeAt, stepOf } from './placement.ts';
 import { attachFiles } from './applicants.ts';
+import { draftResultFile } from './draft-result.ts';
 import { storeDossierFiles } from '../documents/store.ts';
 import { arrowsHere, atReception, forbid, movable, refuse } from './rules.ts';
 import type { ActionBody } from './schema.ts';
@@ -76,6 +77,11 @@ export async function move(s: ActionScope, body: MoveBody): Promise<void> {
     );
   if (t.action === 'request_payment')
     need(problems, body.amount, 'amount', 'Số tiền phí, lệ phí (amount) là bắt buộc');
+  if (body.useDraftResult && t.action !== 'finish')
+    problems.push({
+      field: 'useDraftResult',
+      message: 'Dùng dự thảo kết quả từ mẫu (useDraftResult) chỉ dùng được ở bước hoàn thành xử lý',
+    });
   if (problems.length) throw new ValidationError(problems);
   if (t.action === 'reject') return stopAlong(s, def, t, body.reason ?? '');
 
@@ -118,6 +124,11 @@ export async function move(s: ActionScope, body: MoveBody): Promise<void> {
     body.fileIds,
     t.action === 'finish' ? 'result' : 'other',
   );
+  if (body.useDraftResult) {
+    const made = await draftResultFile(s);
+    files.push(made.fileId);
+    details.resultTemplateVersion = made.templateVersion;
+  }
   const done = await commitChange(s.trx, s.caller.actor, row, patch, {
     action: t.action,
     toStatus: to,

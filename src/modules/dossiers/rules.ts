@@ -114,6 +114,7 @@ const NEEDS: Partial<Record<ProcessTransition['action'], AvailableAction['needs'
   forward: ['assignee'],
   coordinate: ['assignee'],
   submit_approval: ['assignee'],
+  finish: ['result'],
 };
 
 /** The actions the caller can take now, with what each form must ask for. */

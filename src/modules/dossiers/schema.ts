@@ -173,6 +173,8 @@ export const ActionBody = z.discriminatedUnion(
       amount: z.number({ error: 'Số tiền (amount) phải là số' }).int().min(0).max(1e12).nullish(),
       missingItems: z.array(required('Giấy tờ cần bổ sung (missingItems[])', 1000)).max(50).nullish(),
       fileIds: FileIds,
+      /** On finishing: the draft from the procedure's result template becomes a result file too. */
+      useDraftResult: z.boolean({ error: 'Dùng dự thảo (useDraftResult) phải là true/false' }).optional(),
     }),
     z.object({ action: z.literal('resume'), rowVersion: RowVersion }),
     z.object({
@@ -337,9 +339,11 @@ export const AvailableAction = z.object({
   action: z.string(),
   transitionId: z.string().nullable(),
   label: z.string(),
-  /** What the form must ask for. */
+  /** What the form must ask for; `result`: the result document (uploaded, or drawn from the template). */
   needs: z.array(
-    z.enum(['reason', 'missingItems', 'assignee', 'extension', 'amount', 'recipient', 'receipt', 'channel']),
+    z
+      .enum(['reason', 'missingItems', 'assignee', 'extension', 'amount', 'recipient', 'receipt', 'channel'])
+      .or(z.literal('result')),
   ),
   toStepName: z.string().nullable(),
 });

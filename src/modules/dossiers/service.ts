@@ -5,7 +5,7 @@ import type { LegalTimeService } from '../legal-time/service.ts';
 import type { ProcessesService } from '../processes/service.ts';
 import { act } from './actions.ts';
 import { amendForm, amendOnline } from './amend.ts';
-import type { DossierContext } from './context.ts';
+import type { DossierContext, DraftResultMaker } from './context.ts';
 import {
   assertOfficial,
   dossierProcess,
@@ -67,6 +67,11 @@ export class DossiersService {
     const id = await submitOnline(this.ctx, c, body);
     this.ctx.afterCommit();
     return id;
+  }
+
+  /** Lets the finish step draw its result from the procedure's result template (`useDraftResult`). */
+  bindDraftResults(maker: DraftResultMaker): void {
+    this.ctx.draftResult = maker;
   }
 
   act(c: DossierCaller, id: string, body: ActionBody): Promise<void> {

@@ -53,8 +53,8 @@ export class EformsService {
   }
 
   /** The form as it was at `version` (0: the default). */
-  async version(procedureCode: string, version: number): Promise<EformView> {
-    const procedure = await findProcedure(this.db, procedureCode);
+  async version(procedureCode: string, version: number, db: Executor = this.db): Promise<EformView> {
+    const procedure = await findProcedure(db, procedureCode);
     if (version === 0)
       return {
         procedureCode: procedure.code,
@@ -62,7 +62,7 @@ export class EformsService {
         definition: defaultEform(procedure.name),
         updatedAt: null,
       };
-    const row = await this.db
+    const row = await db
       .selectFrom('eform_versions')
       .select(['definition', 'created_at'])
       .where('procedure_id', '=', procedure.id)

@@ -22,6 +22,7 @@ import type {
   WorkSchedule,
 } from '../../domain/legal-time.ts';
 import type { Executor } from '../../db/tx.ts';
+import { CatalogCache } from '../procedures/public-cache.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import type { AuthContext } from '../accounts/sessions.ts';
 import { assertAgencyPermission } from '../access/authorize.ts';
@@ -68,9 +69,24 @@ export interface AgencyCalendar {
  */
 export class LegalTimeService {
   readonly deps: ModuleDeps;
+  /**
+   * Calendars by agency and first day, kept while nothing they are made of changes: agencies,
+   * working hours and calendar days all bump the catalog generation (migrations 0008, 0022), read once
+   * for all concurrent calls. A submission or receipt no longer reads three tables for it (issue 8).
+   * PostgreSQL only: PGlite's single session may be held by the caller's transaction.
+   */
+  private readonly calendars: CatalogCache;
 
   constructor(deps: ModuleDeps) {
     this.deps = deps;
+    this.calendars = new CatalogCache(
+      async () =>
+        Number(
+          (await sql<{ value: string }>`select value from catalog_generation`.execute(this.db)).rows[0]
+            ?.value ?? 0,
+        ),
+      { calendar: 1000 },
+    );
   }
 
   private get db() {
@@ -162,6 +178,14 @@ export class LegalTimeService {
     from: Date = new Date(),
     db: Executor = this.db,
   ): Promise<AgencyCalendar> {
+    if (this.deps.database.kind !== 'postgres') return this.calendarNow(agencyId, from, db);
+    const startDay = new Date(from.getTime() - LOOK_BACK_DAYS * 86_400_000).toISOString().slice(0, 10);
+    return this.calendars.get('calendar', `${agencyId ?? ''} ${startDay}`, () =>
+      this.calendarNow(agencyId, from, this.db),
+    );
+  }
+
+  private async calendarNow(agencyId: string | null, from: Date, db: Executor): Promise<AgencyCalendar> {
     const agency = agencyId ? await this.agency(db, agencyId) : null;
     const lineage = agency ? agency.path.split('/').filter(Boolean) : [];
     const start = new Date(Math.max(from.getTime(), Date.UTC(1990, 0, 1)) - LOOK_BACK_DAYS * 86_400_000);

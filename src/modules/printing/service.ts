@@ -73,9 +73,17 @@ export class PrintingService {
     return formsOf(this.forms, dossier);
   }
 
-  /** Standard form `number` of a dossier (II.12.1), for officials who may read it; 404 when it has not arisen. */
-  standardForm(auth: AuthContext | undefined, dossierId: string, number: string): Promise<PdfFile> {
-    return dossierFormPdf(this.forms, auth, dossierId, number);
+  /**
+   * Standard form `number` of a dossier (II.12.1), for officials who may read it; 404 when it has not
+   * arisen. `lan`: the Nth supplement request (Mẫu 02) or refusal (Mẫu 03), 1-based; null: the latest.
+   */
+  standardForm(
+    auth: AuthContext | undefined,
+    dossierId: string,
+    number: string,
+    lan: number | null = null,
+  ): Promise<PdfFile> {
+    return dossierFormPdf(this.forms, auth, dossierId, number, lan);
   }
 
   /** Mẫu 06, Sổ theo dõi hồ sơ, of an agency in the official's partition over a period. */

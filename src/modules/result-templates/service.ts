@@ -12,6 +12,8 @@ import type { AuthContext } from '../accounts/sessions.ts';
 import { appendAudit } from '../audit/audit.ts';
 import type { Actor } from '../audit/audit.ts';
 import type { ModuleDeps } from '../deps.ts';
+import type { Executor } from '../../db/tx.ts';
+import type { DraftResult } from '../dossiers/context.ts';
 import type { DossierDetail } from '../dossiers/schema.ts';
 import type { DossiersService } from '../dossiers/service.ts';
 import type { EformsService } from '../eforms/service.ts';
@@ -56,6 +58,9 @@ export class ResultTemplatesService {
 
   constructor(deps: Deps) {
     this.deps = deps;
+    // The finish step may take this service's draft as the result; the dossiers come first, so the
+    // draft is handed to them here rather than at their construction.
+    deps.dossiers.bindDraftResults((trx, d) => this.resultFor(trx, d));
   }
 
   private get db() {
@@ -67,16 +72,16 @@ export class ResultTemplatesService {
     return this.currentOf(procedureCode);
   }
 
-  private async currentOf(procedureCode: string): Promise<ResultTemplateView> {
-    const procedure = await findProcedure(this.db, procedureCode);
-    const row = await this.db
+  private async currentOf(procedureCode: string, db: Executor = this.db): Promise<ResultTemplateView> {
+    const procedure = await findProcedure(db, procedureCode);
+    const row = await db
       .selectFrom('result_templates')
       .selectAll()
       .where('procedure_id', '=', procedure.id)
       .orderBy('version', 'desc')
       .limit(1)
       .executeTakeFirst();
-    const placeholders = await this.placeholders(procedure.code);
+    const placeholders = await this.placeholders(procedure.code, db);
     if (!row)
       return { procedureCode: procedure.code, version: 0, template: STARTER, updatedAt: null, placeholders };
     return {
@@ -94,8 +99,8 @@ export class ResultTemplatesService {
   }
 
   /** What a template of the procedure may use, with the procedure's current e-form. */
-  async placeholders(procedureCode: string): Promise<Placeholder[]> {
-    return availablePlaceholders((await this.deps.eforms.current(procedureCode)).definition);
+  async placeholders(procedureCode: string, db: Executor = this.db): Promise<Placeholder[]> {
+    return availablePlaceholders((await this.deps.eforms.current(procedureCode, db)).definition);
   }
 
   private async check(procedureCode: string, template: ResultTemplate) {
@@ -152,18 +157,22 @@ export class ResultTemplatesService {
   }
 
   /** The values of a dossier's placeholders: its facts and its e-form's values as printed. */
-  private async dossierValues(d: DossierDetail, t: ResultTemplate): Promise<Map<string, string>> {
-    const row = await this.db
+  private async dossierValues(
+    d: DossierDetail,
+    t: ResultTemplate,
+    db: Executor = this.db,
+  ): Promise<Map<string, string>> {
+    const row = await db
       .selectFrom('dossiers')
       .select('eform_version')
       .where('id', '=', d.id)
       .executeTakeFirstOrThrow();
     const form =
       row.eform_version === null
-        ? await this.deps.eforms.current(d.procedureCode)
-        : await this.deps.eforms.version(d.procedureCode, row.eform_version);
+        ? await this.deps.eforms.current(d.procedureCode, db)
+        : await this.deps.eforms.version(d.procedureCode, row.eform_version, db);
     const names = {
-      catalog: await catalogNames(this.db, form.definition, d.formData),
+      catalog: await catalogNames(db, form.definition, d.formData),
       files: new Map(d.files.map((f) => [f.id, f.fileName])),
     };
     const values = new Map<string, string>([
@@ -260,5 +269,17 @@ export class ResultTemplatesService {
       );
     const bytes = await this.pdf(current.template, await this.dossierValues(d, current.template), d);
     return { fileName: `du-thao-ket-qua-${safeName(d.code)}.pdf`, bytes };
+  }
+
+  /**
+   * The same document as `draft`, as the dossier's result at the finish step (DossiersService binds
+   * this): read inside the action's transaction `trx`, for a dossier the action has already read with
+   * the caller's rights; null while the procedure has no template.
+   */
+  async resultFor(trx: Executor, d: DossierDetail): Promise<DraftResult | null> {
+    const current = await this.currentOf(d.procedureCode, trx);
+    if (current.version === 0) return null;
+    const bytes = await this.pdf(current.template, await this.dossierValues(d, current.template, trx), d);
+    return { fileName: `ket-qua-${safeName(d.code)}.pdf`, bytes, templateVersion: current.version };
   }
 }

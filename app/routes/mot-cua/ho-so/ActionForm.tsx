@@ -1,5 +1,6 @@
 import { Form } from 'react-router';
 import { CsrfField } from '../../../components/CsrfField.tsx';
+import { CheckboxField } from '../../../components/CheckboxField.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Field } from '../../../components/Field.tsx';
 import { SelectField } from '../../../components/SelectField.tsx';
@@ -28,6 +29,8 @@ interface Props {
   choices: readonly Choice[];
   limits: FileLimits;
   state: DossierActionData | undefined;
+  /** The procedure has a result template: the finish step may take its draft as the result. */
+  resultTemplate: boolean;
 }
 
 const TAKES_FILES = ['move', 'supplement', 'comment'];
@@ -39,7 +42,7 @@ const REASON_REQUIRED = ['refuse', 'stop', 'not_returned', 'withdraw', 'request_
  * reason, missing items (one a line), extension (working days or hours), amount (VND), recipient and
  * fee receipt, supplement channel; files where the action takes them. Posts the version shown.
  */
-export function ActionForm({ action: a, dossier: d, choices, limits, state }: Props) {
+export function ActionForm({ action: a, dossier: d, choices, limits, state, resultTemplate }: Props) {
   const t = useT();
   const label = useActionLabel()(a);
   const needs = (n: string) => a.needs.includes(n as never);
@@ -171,6 +174,15 @@ export function ActionForm({ action: a, dossier: d, choices, limits, state }: Pr
           rows={2}
         />
       )}
+      {needs('result') && resultTemplate ? (
+        <CheckboxField
+          name="useDraftResult"
+          label={t('rt.useDraft')}
+          hint={t('rt.useDraftHint')}
+          defaultChecked={v('useDraftResult') === 'on'}
+          error={errors.useDraftResult}
+        />
+      ) : null}
       {TAKES_FILES.includes(a.action) ? (
         <FileUploads
           id="f-files"

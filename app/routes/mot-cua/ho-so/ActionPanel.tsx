@@ -18,6 +18,8 @@ interface Props {
   choices: readonly Choice[];
   limits: FileLimits;
   state: DossierActionData | undefined;
+  /** The procedure has a result template (the finish form offers its draft as the result). */
+  resultTemplate: boolean;
 }
 
 type Action = DossierView['actions'][number];
@@ -33,7 +35,7 @@ export function useActionLabel() {
  * What the official may do now (from the dossier's `actions`): actions without a field are one
  * button; the others open their form below (a link, so it works without JavaScript).
  */
-export function ActionPanel({ dossier: d, open, choices, limits, state }: Props) {
+export function ActionPanel({ dossier: d, open, choices, limits, state, resultTemplate }: Props) {
   const t = useT();
   const label = useActionLabel();
   if (d.actions.length === 0) return null;
@@ -82,6 +84,7 @@ export function ActionPanel({ dossier: d, open, choices, limits, state }: Props)
           choices={choices}
           limits={limits}
           state={state?.key === current.key ? state : undefined}
+          resultTemplate={resultTemplate}
         />
       ) : null}
     </section>

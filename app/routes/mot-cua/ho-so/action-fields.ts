@@ -33,6 +33,7 @@ export const ACTION_FIELDS = [
   'channel',
   'note',
   'text',
+  'useDraftResult',
   'files',
 ] as const;
 export type ActionField = (typeof ACTION_FIELDS)[number];

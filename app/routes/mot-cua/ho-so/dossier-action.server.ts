@@ -97,6 +97,7 @@ export function actionInput(
         amount: a.needs.includes('amount') ? num(v.amount) : null,
         missingItems: a.needs.includes('missingItems') ? lines(v.missingItems) : null,
         fileIds,
+        ...(a.needs.includes('result') && v.useDraftResult === 'on' ? { useDraftResult: true } : {}),
       };
     default:
       return base;

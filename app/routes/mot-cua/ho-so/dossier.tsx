@@ -1,5 +1,6 @@
 import { data } from 'react-router';
 import type { ShouldRevalidateFunctionArgs } from 'react-router';
+import { formatDateTime } from '../../../../src/domain/datetime.ts';
 import { Breadcrumb } from '../../../components/Breadcrumb.tsx';
 import { ProcessDiagram } from '../../../components/process/ProcessDiagram.tsx';
 import { Notice } from '../../../components/Notice.tsx';
@@ -43,7 +44,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     open,
     choices: choices.map((c) => ({ id: c.id, fullName: c.fullName, department: c.department, load: c.load })),
     fileLimits: fileLimits(),
-    forms: forms.map((f) => f.number),
+    forms: forms.map((f) => ({
+      number: f.number,
+      occurrences: f.occurrences?.map((x) => ({ lan: x.lan, at: formatDateTime(x.at) })) ?? null,
+    })),
     resultTemplate,
   };
 }
@@ -101,7 +105,7 @@ export default function Dossier({ loaderData, actionData }: Route.ComponentProps
           </span>
         </p>
       ) : null}
-      <StandardForms dossierId={d.id} numbers={loaderData.forms} />
+      <StandardForms dossierId={d.id} forms={loaderData.forms} />
       <div className="ds-grid">
         <div>
           <ActionPanel
@@ -110,6 +114,7 @@ export default function Dossier({ loaderData, actionData }: Route.ComponentProps
             choices={loaderData.choices}
             limits={loaderData.fileLimits}
             state={actionData?.conflict ? undefined : actionData}
+            resultTemplate={loaderData.resultTemplate}
           />
           <DossierFacts dossier={d} />
         </div>

@@ -121,6 +121,10 @@ export function twoSignatures(
   return { columns: [block(left), block(right)], columnGap: 8, unbreakable: true, margin: [0, 6, 0, 0] };
 }
 
+/** Every event of `action`, in order: the occurrences of a form printed once per event (Mẫu 02, 03). */
+export const eventsOf = (f: FormFacts, action: string): FormEvent[] =>
+  f.events.filter((e) => e.action === action);
+
 /** The latest event of one of `actions`, or null. */
 export function lastEvent(f: FormFacts, ...actions: string[]): FormEvent | null {
   return [...f.events].reverse().find((e) => actions.includes(e.action)) ?? null;

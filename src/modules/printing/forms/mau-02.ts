@@ -13,16 +13,18 @@ import {
 
 export const MAU_02_TITLE = 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ';
 
-/** Mẫu 02 arises when a supplement was asked (at the counter or while processing); the latest request prints. */
+/** Mẫu 02 arises when a supplement was asked (at the counter or while processing), once per request. */
 export const supplementApplies = (f: FormFacts) => lastEvent(f, 'request_supplement') !== null;
 
 const itemsOf = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
 
-/** Mẫu 02, Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ: what is missing and why, from the request itself. */
-export function mau02(f: FormFacts): PdfDocument {
+/**
+ * Mẫu 02, Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ: what is missing, why and when, from the request's
+ * own history entry (an earlier request reprints as it was asked); the latest by default.
+ */
+export function mau02(f: FormFacts, request = lastEvent(f, 'request_supplement')): PdfDocument {
   const d = f.dossier;
-  const request = lastEvent(f, 'request_supplement');
   const items = itemsOf(request?.details.missingItems);
   return {
     title: `Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ — ${d.code}`,

@@ -17,10 +17,12 @@ export const MAU_03_TITLE = 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT H�
 /** Mẫu 03 arises when the counter refused to receive the dossier (not when processing rejects it later). */
 export const refusalApplies = (f: FormFacts) => lastEvent(f, 'refuse') !== null;
 
-/** Mẫu 03, Phiếu từ chối tiếp nhận giải quyết hồ sơ: the refusal and its reason, signed by both sides. */
-export function mau03(f: FormFacts): PdfDocument {
+/**
+ * Mẫu 03, Phiếu từ chối tiếp nhận giải quyết hồ sơ: the refusal and its reason, signed by both sides,
+ * from the refusal's own history entry; the latest by default.
+ */
+export function mau03(f: FormFacts, refusal = lastEvent(f, 'refuse')): PdfDocument {
   const d = f.dossier;
-  const refusal = lastEvent(f, 'refuse');
   return {
     title: `Phiếu từ chối tiếp nhận giải quyết hồ sơ — ${d.code}`,
     content: [

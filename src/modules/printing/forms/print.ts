@@ -1,10 +1,12 @@
 import { vietnamDay } from '../../../domain/dossier-code.ts';
 import type { Executor } from '../../../db/tx.ts';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../../errors.ts';
+import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../../errors.ts';
 import type { AuthContext } from '../../accounts/sessions.ts';
 import type { DossierDetail } from '../../dossiers/schema.ts';
 import type { DossiersService } from '../../dossiers/service.ts';
 import type { PdfDocument } from '../render.ts';
+import type { FormEvent, FormFacts } from './common.ts';
+import { eventsOf } from './common.ts';
 import { agencyFacts, formFacts } from './facts.ts';
 import { registerAgency, registerPeriod, registerRows } from './register.ts';
 import type { RegisterQuery } from './register.ts';
@@ -22,6 +24,8 @@ export interface FormsContext {
 export interface FormLink {
   number: string;
   title: string;
+  /** For a form printed once per history entry (Mẫu 02, 03): each one, numbered from 1, with its time. */
+  occurrences: { lan: number; at: Date }[] | null;
 }
 
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9.-]/g, '_');
@@ -49,18 +53,41 @@ export async function formsOf(ctx: FormsContext, d: DossierDetail): Promise<Form
   const facts = await factsOf(ctx, d);
   return formSetOn(dossierDay(d))
     .forms.filter((f): f is DossierForm => f.kind === 'dossier' && f.applies(facts))
-    .map((f) => ({ number: f.number, title: sentence(f.title) }));
+    .map((f) => ({
+      number: f.number,
+      title: sentence(f.title),
+      occurrences: f.repeats ? eventsOf(facts, f.repeats).map((e, i) => ({ lan: i + 1, at: e.at })) : null,
+    }));
+}
+
+/**
+ * The history entry occurrence `lan` (1-based; null: the latest) of a form that repeats; 404 naming
+ * how many there are when the dossier has fewer. A form printed once has only occurrence 1.
+ */
+function occurrenceOf(form: DossierForm, facts: FormFacts, lan: number | null): FormEvent | undefined {
+  if (lan !== null && (!Number.isInteger(lan) || lan < 1))
+    throw new ValidationError([{ field: 'lan', message: 'Lần in (lan) phải là số nguyên từ 1 trở lên' }]);
+  const all = form.repeats ? eventsOf(facts, form.repeats) : [];
+  const count = form.repeats ? all.length : 1;
+  if (lan !== null && lan > count)
+    throw new NotFoundError(
+      `Hồ sơ ${facts.dossier.code} có ${count} ${sentence(form.title).toLocaleLowerCase('vi')} ` +
+        `(mẫu số ${form.number}); không có lần thứ ${lan}`,
+    );
+  return lan === null ? all.at(-1) : all[lan - 1];
 }
 
 /**
  * Form `number` of the dossier as PDF, for officials who may read the dossier (403 outside their
- * partition); 404 for a form the set does not have or the dossier has not reached.
+ * partition); 404 for a form the set does not have or the dossier has not reached; `lan`: which
+ * occurrence of a repeating form (default the latest).
  */
 export async function dossierFormPdf(
   ctx: FormsContext,
   auth: AuthContext | undefined,
   id: string,
   number: string,
+  lan: number | null = null,
 ) {
   assertOfficial(auth);
   const d = await ctx.dossiers.detail(auth, id);
@@ -70,8 +97,10 @@ export async function dossierFormPdf(
     throw new NotFoundError(
       `Hồ sơ ${d.code} chưa có ${sentence(form.title)} (mẫu số ${form.number}): hồ sơ chưa qua bước phát sinh biểu mẫu này`,
     );
-  const bytes = await ctx.render(await form.build(facts));
-  return { fileName: `mau-${form.number}-${safeName(d.code)}.pdf`, bytes };
+  const occurrence = occurrenceOf(form, facts, lan);
+  const bytes = await ctx.render(await form.build(facts, occurrence));
+  const nth = lan === null ? '' : `lan-${lan}-`;
+  return { fileName: `mau-${form.number}-${nth}${safeName(d.code)}.pdf`, bytes };
 }
 
 /** Mẫu 06 of an agency in the official's partition over a period (at most a year). */

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../../errors.ts';
 import type { PdfDocument } from '../render.ts';
-import type { FormFacts } from './common.ts';
+import type { FormEvent, FormFacts } from './common.ts';
 import { MAU_01_TITLE, mau01, receiptApplies } from './mau-01.ts';
 import { MAU_02_TITLE, mau02, supplementApplies } from './mau-02.ts';
 import { MAU_03_TITLE, mau03, refusalApplies } from './mau-03.ts';
@@ -27,7 +27,10 @@ export interface DossierForm {
   title: string;
   /** Whether the dossier has reached the step this form belongs to (else the form is 404). */
   applies(f: FormFacts): boolean;
-  build(f: FormFacts): PdfDocument | Promise<PdfDocument>;
+  /** The history action each occurrence of the form prints (`?lan=N`); absent: printed once. */
+  repeats?: string;
+  /** `occurrence`: the history entry to print, for a form that `repeats` (else its latest). */
+  build(f: FormFacts, occurrence?: FormEvent): PdfDocument | Promise<PdfDocument>;
 }
 
 /** The register of an agency over a period. */
@@ -53,8 +56,22 @@ export const FORM_SETS: readonly FormSet[] = [
     basis: 'Thông tư 01/2018/TT-VPCP',
     forms: [
       { kind: 'dossier', number: '01', title: MAU_01_TITLE, applies: receiptApplies, build: mau01 },
-      { kind: 'dossier', number: '02', title: MAU_02_TITLE, applies: supplementApplies, build: mau02 },
-      { kind: 'dossier', number: '03', title: MAU_03_TITLE, applies: refusalApplies, build: mau03 },
+      {
+        kind: 'dossier',
+        number: '02',
+        title: MAU_02_TITLE,
+        applies: supplementApplies,
+        repeats: 'request_supplement',
+        build: mau02,
+      },
+      {
+        kind: 'dossier',
+        number: '03',
+        title: MAU_03_TITLE,
+        applies: refusalApplies,
+        repeats: 'refuse',
+        build: mau03,
+      },
       { kind: 'dossier', number: '04', title: MAU_04_TITLE, applies: apologyApplies, build: mau04 },
       { kind: 'dossier', number: '05', title: MAU_05_TITLE, applies: controlApplies, build: mau05 },
       { kind: 'register', number: '06', title: MAU_06_TITLE, build: mau06 },
