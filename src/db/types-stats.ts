@@ -4,7 +4,7 @@ import type { ColumnType } from 'kysely';
 
 type Day = ColumnType<Date, string, string>;
 
-/** Additive counts per agency, procedure, channel and Vietnam day (see the migration for each). */
+/** Additive counts per agency, procedure, channel and Vietnam day, month or year (day = its first day; see the migration). */
 export interface DossierStatsCounts {
   agency_id: string;
   agency_path: string;
@@ -22,4 +22,6 @@ export interface DossierStatsCounts {
 }
 
 export type DossierStatsDailyTable = DossierStatsCounts;
+export type DossierStatsMonthlyTable = DossierStatsCounts;
+export type DossierStatsYearlyTable = DossierStatsCounts;
 export type DossierStatsDeltaTable = DossierStatsCounts;

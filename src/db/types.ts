@@ -13,7 +13,12 @@ import type { DossierDraftsTable } from './types-drafts.ts';
 import type { CitizenDocumentsTable } from './types-documents.ts';
 import type { ResultTemplatesTable } from './types-result-templates.ts';
 import type { ExportsTable } from './types-exports.ts';
-import type { DossierStatsDailyTable, DossierStatsDeltaTable } from './types-stats.ts';
+import type {
+  DossierStatsDailyTable,
+  DossierStatsDeltaTable,
+  DossierStatsMonthlyTable,
+  DossierStatsYearlyTable,
+} from './types-stats.ts';
 
 export type * from './types-dossiers.ts';
 export type * from './types-drafts.ts';
@@ -410,6 +415,8 @@ export interface DB {
   result_templates: ResultTemplatesTable;
   exports: ExportsTable;
   dossier_stats_daily: DossierStatsDailyTable;
+  dossier_stats_monthly: DossierStatsMonthlyTable;
+  dossier_stats_yearly: DossierStatsYearlyTable;
   dossier_stats_delta: DossierStatsDeltaTable;
 }
 

@@ -292,8 +292,8 @@ describe('processing report', () => {
           .execute()
       ).map((r) => JSON.stringify(r));
     const incremental = await Promise.all(tiers.map(table));
-    assert.ok(incremental[0].length > 10);
-    assert.ok(incremental[2].length >= 2, 'yearly rows of 2025 and of this year');
+    assert.ok(incremental[0]!.length > 10);
+    assert.ok(incremental[2]!.length >= 2, 'yearly rows of 2025 and of this year');
     await rt.services.reports.rebuild();
     assert.deepEqual(await Promise.all(tiers.map(table)), incremental);
     const reportsAfter = await Promise.all(queries.map(async (q) => strip(await report(boss, q))));
