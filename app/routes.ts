@@ -33,6 +33,7 @@ export default [
     route('nop-ho-so/:code/to-khai.pdf', 'routes/submit/form-pdf.ts'),
     // Applying online starts from a procedure: the catalog of procedures done entirely online.
     route('nop-ho-so', 'routes/submit-start.tsx'),
+    route('thong-ke', 'routes/statistics.tsx'),
     route('*', 'routes/not-found.tsx'),
   ]),
   route('ngon-ngu', 'routes/language.tsx'),
@@ -72,6 +73,7 @@ export default [
     route('danh-muc/:catalog/them-muc', 'routes/mot-cua/danh-muc/new-item.tsx'),
     route('danh-muc/:catalog/muc/:code', 'routes/mot-cua/danh-muc/item.tsx'),
     route('lich-lam-viec', 'routes/mot-cua/lich-lam-viec/index.tsx'),
+    route('bao-cao', 'routes/mot-cua/bao-cao/index.tsx'),
     route('xuat-du-lieu', 'routes/mot-cua/xuat-du-lieu/index.tsx'),
     route('xuat-du-lieu/:id/tep', 'routes/mot-cua/xuat-du-lieu/file.ts'),
     route('tai-khoan-cong-dan', 'routes/mot-cua/tai-khoan-cong-dan/index.tsx'),

@@ -80,6 +80,9 @@ export function PortalChrome({ children }: { children: ReactNode }) {
       <footer className="site-footer">
         <div className="container">
           <p>{t('app.footer')}</p>
+          <p>
+            <Link to="/thong-ke">{t('pub.stats.link')}</Link>
+          </p>
         </div>
       </footer>
     </>

@@ -9,6 +9,7 @@ import { enEformDesigner } from './en-eform-designer.ts';
 import { enPrinting } from './en-printing.ts';
 import { enResultTemplate } from './en-result-template.ts';
 import { enExports } from './en-exports.ts';
+import { enReports } from './en-reports.ts';
 import { enForms } from './en-forms.ts';
 import { enProcedures } from './en-procedures.ts';
 import { enProceduresAdmin } from './en-procedures-admin.ts';
@@ -35,6 +36,7 @@ export const en: Record<keyof typeof vi, string> = {
   ...enPrinting,
   ...enResultTemplate,
   ...enExports,
+  ...enReports,
   ...enForms,
   'app.portalName': 'Public Service Portal',
   'app.backOfficeName': 'One-Stop Electronic Information System',

@@ -9,6 +9,7 @@ import { viEformDesigner } from './vi-eform-designer.ts';
 import { viPrinting } from './vi-printing.ts';
 import { viResultTemplate } from './vi-result-template.ts';
 import { viExports } from './vi-exports.ts';
+import { viReports } from './vi-reports.ts';
 import { viForms } from './vi-forms.ts';
 import { viProcedures } from './vi-procedures.ts';
 import { viProceduresAdmin } from './vi-procedures-admin.ts';
@@ -34,6 +35,7 @@ export const vi = {
   ...viPrinting,
   ...viResultTemplate,
   ...viExports,
+  ...viReports,
   ...viForms,
   'app.portalName': 'Cổng Dịch vụ công',
   'app.backOfficeName': 'Hệ thống thông tin một cửa điện tử',

@@ -47,6 +47,14 @@ export const BACK_OFFICE_SECTIONS: readonly BackOfficeSection[] = [
     ],
     ready: true,
   },
+  {
+    // The dossier handling report (II.13.1), printable and exportable.
+    id: 'reports',
+    path: '/mot-cua/bao-cao',
+    label: 'bo.section.reports',
+    permission: 'reports.read',
+    ready: true,
+  },
   { id: 'org', path: '/mot-cua/to-chuc', label: 'bo.section.org', permission: 'org.manage', ready: true },
   {
     id: 'users',

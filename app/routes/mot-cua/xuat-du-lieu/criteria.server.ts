@@ -1,6 +1,7 @@
 import type { ExportKindName } from '../../../../src/modules/exports/schema.ts';
 import type { SignedIn } from '../../../lib/auth.server.ts';
 import { itemFiltersOf } from '../danh-muc/filters.server.ts';
+import { readReportQuery } from '../bao-cao/query.server.ts';
 import { readListQuery } from '../ho-so/list.server.ts';
 import { officialFiltersOf } from '../nguoi-dung/filters.server.ts';
 import { readAuditFilters } from '../nhat-ky/query.server.ts';
@@ -43,4 +44,8 @@ export const CRITERIA: Partial<Record<ExportKindName, CriteriaReader>> = {
   procedures: async (w, sp) => procedureFiltersOf(sp, await w.services.procedureFields.list(w.auth)).query,
   catalog_items: (_w, sp) =>
     Promise.resolve({ catalog: sp.get('danh-muc') ?? '', ...itemFiltersOf(sp).query }),
+  report_processing: (w, sp) => {
+    const { errors, query } = readReportQuery(sp, w.lang);
+    return Promise.resolve(Object.keys(errors).length > 0 ? null : query);
+  },
 };
