@@ -67,26 +67,25 @@ export interface AgencyCalendar {
  * domain/legal-time.ts. Changing working hours needs calendar.manage (top level for the default) and
  * is audited.
  */
+/** The catalog generation (migration 0008), read through `db`. */
+async function generationOf(db: Executor): Promise<number> {
+  const r = await sql<{ value: string }>`select value from catalog_generation`.execute(db);
+  return Number(r.rows[0]?.value ?? 0);
+}
+
 export class LegalTimeService {
   readonly deps: ModuleDeps;
   /**
    * Calendars by agency and first day, kept while nothing they are made of changes: agencies,
    * working hours and calendar days all bump the catalog generation (migrations 0008, 0022), read once
    * for all concurrent calls. A submission or receipt no longer reads three tables for it (issue 8).
-   * PostgreSQL only: PGlite's single session may be held by the caller's transaction.
+   * Read through the caller's executor, never a second pool connection. PostgreSQL only.
    */
   private readonly calendars: CatalogCache;
 
   constructor(deps: ModuleDeps) {
     this.deps = deps;
-    this.calendars = new CatalogCache(
-      async () =>
-        Number(
-          (await sql<{ value: string }>`select value from catalog_generation`.execute(this.db)).rows[0]
-            ?.value ?? 0,
-        ),
-      { calendar: 1000 },
-    );
+    this.calendars = new CatalogCache(() => generationOf(this.db), { calendar: 1000 });
   }
 
   private get db() {
@@ -180,8 +179,12 @@ export class LegalTimeService {
   ): Promise<AgencyCalendar> {
     if (this.deps.database.kind !== 'postgres') return this.calendarNow(agencyId, from, db);
     const startDay = new Date(from.getTime() - LOOK_BACK_DAYS * 86_400_000).toISOString().slice(0, 10);
-    return this.calendars.get('calendar', `${agencyId ?? ''} ${startDay}`, () =>
-      this.calendarNow(agencyId, from, this.db),
+    // Through the caller's executor (its transaction, if any): never a second pool connection.
+    return this.calendars.get(
+      'calendar',
+      `${agencyId ?? ''} ${startDay}`,
+      () => this.calendarNow(agencyId, from, db),
+      () => generationOf(db),
     );
   }
 

@@ -22,9 +22,13 @@ export class CatalogCache {
     this.limits = limits;
   }
 
-  /** The value of `kind`/`key` under the current generation, loaded once by `load` when missing. */
-  async get<T>(kind: string, key: string, load: () => Promise<T>): Promise<T> {
-    const generation = await this.current();
+  /**
+   * The value of `kind`/`key` under the current generation, loaded once by `load` when missing. A
+   * caller inside a transaction passes `read`, the generation read through that transaction: a read
+   * on the pool could wait for a connection that transactions like it hold (50 receipts at once).
+   */
+  async get<T>(kind: string, key: string, load: () => Promise<T>, read = this.readGeneration): Promise<T> {
+    const generation = await this.current(read);
     if (generation > this.generation) {
       this.generation = generation;
       this.entries = new Map();
@@ -63,10 +67,10 @@ export class CatalogCache {
     return this.lookup(kind, key, load);
   }
 
-  /** A reading of the generation that starts after this call. */
-  private current(): Promise<number> {
+  /** A reading of the generation that starts after this call (by `read`, whose caller awaits it). */
+  private current(read: () => Promise<number>): Promise<number> {
     if (!this.inflight) {
-      const reading = this.readGeneration().finally(() => {
+      const reading = read().finally(() => {
         if (this.inflight === reading) this.inflight = null;
       });
       this.inflight = reading;
@@ -77,7 +81,7 @@ export class CatalogCache {
         .catch(() => undefined)
         .then(() => {
           this.queued = null;
-          return this.current();
+          return this.current(read);
         });
       this.queued = queued;
     }
