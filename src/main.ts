@@ -32,6 +32,20 @@ if (process.argv.includes('--seed-if-empty')) {
 }
 
 await runtime.app.listen({ host: config.host, port: config.port });
+// Diagnostics for benchmarks (DIAG_EVERY_MS): event-loop delay and the pool's queue, on stderr.
+if (process.env.DIAG_EVERY_MS) {
+  const { monitorEventLoopDelay } = await import('node:perf_hooks');
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  h.enable();
+  const pool = runtime.database.pool as { totalCount?: number; idleCount?: number; waitingCount?: number };
+  setInterval(() => {
+    const ms = (ns: number) => (ns / 1e6).toFixed(0);
+    console.error(
+      `diag pid ${process.pid}: loop delay p50 ${ms(h.percentile(50))} p99 ${ms(h.percentile(99))} max ${ms(h.max)} ms; pool total ${pool.totalCount} idle ${pool.idleCount} waiting ${pool.waitingCount}`,
+    );
+    h.reset();
+  }, Number(process.env.DIAG_EVERY_MS)).unref();
+}
 console.log(`Cổng Dịch vụ công đang chạy tại ${config.publicUrl} (cơ sở dữ liệu: ${runtime.database.kind})`);
 
 const shutdown = async () => {
