@@ -20,10 +20,13 @@ const buildDir = fileURLToPath(new URL('../build', import.meta.url));
 const web = existsSync(`${buildDir}/server/index.js`) ? { buildDir } : undefined;
 if (!web) console.warn('Chưa có bản dựng giao diện web (build/): chạy "npm run build". Chỉ phục vụ API.');
 
-const where = config.databaseUrl ? config.databaseUrl.replace(/\/\/[^@]*@/, '//***@') : `PGlite tại ${config.dataDir}`;
+const where = config.databaseUrl
+  ? config.databaseUrl.replace(/\/\/[^@]*@/, '//***@')
+  : `PGlite tại ${config.dataDir}`;
 const runtime = await startRuntime(config, {
   web,
-  onDbWait: (err) => console.error(`Không kết nối được cơ sở dữ liệu (${where}): ${err.message}. Thử lại sau 2 giây…`),
+  onDbWait: (err) =>
+    console.error(`Không kết nối được cơ sở dữ liệu (${where}): ${err.message}. Thử lại sau 2 giây…`),
 });
 
 if (process.argv.includes('--seed-if-empty')) {
