@@ -22,7 +22,7 @@ import type {
   WorkSchedule,
 } from '../../domain/legal-time.ts';
 import type { Executor } from '../../db/tx.ts';
-import { CatalogCache } from '../procedures/public-cache.ts';
+import { CatalogCache, readCatalogGeneration } from '../procedures/public-cache.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import type { AuthContext } from '../accounts/sessions.ts';
 import { assertAgencyPermission } from '../access/authorize.ts';
@@ -67,11 +67,6 @@ export interface AgencyCalendar {
  * domain/legal-time.ts. Changing working hours needs calendar.manage (top level for the default) and
  * is audited.
  */
-/** The catalog generation (migration 0008), read through `db`. */
-async function generationOf(db: Executor): Promise<number> {
-  const r = await sql<{ value: string }>`select value from catalog_generation`.execute(db);
-  return Number(r.rows[0]?.value ?? 0);
-}
 
 export class LegalTimeService {
   readonly deps: ModuleDeps;
@@ -85,7 +80,7 @@ export class LegalTimeService {
 
   constructor(deps: ModuleDeps) {
     this.deps = deps;
-    this.calendars = new CatalogCache(() => generationOf(this.db), { calendar: 1000 });
+    this.calendars = new CatalogCache(() => readCatalogGeneration(this.db), { calendar: 1000 });
   }
 
   private get db() {
@@ -184,7 +179,7 @@ export class LegalTimeService {
       'calendar',
       `${agencyId ?? ''} ${startDay}`,
       () => this.calendarNow(agencyId, from, db),
-      () => generationOf(db),
+      () => readCatalogGeneration(db),
     );
   }
 

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/tx.ts';
 /**
  * Answers of the public catalog kept in memory while the catalog is unchanged (bench/catalog.ts:
  * without it a search costs a planned and scored query, a procedure three queries and a 20 KB row).
@@ -87,6 +89,12 @@ export class CatalogCache {
     }
     return this.queued;
   }
+}
+
+/** The catalog generation (migration 0008), read through `db` (a transaction's, when inside one). */
+export async function readCatalogGeneration(db: Executor): Promise<number> {
+  const r = await sql<{ value: string }>`select value from catalog_generation`.execute(db);
+  return Number(r.rows[0]?.value ?? 0);
 }
 
 export function deepFreeze<T>(value: T): T {

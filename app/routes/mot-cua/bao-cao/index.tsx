@@ -16,7 +16,7 @@ import { asAppError, toFieldErrors } from '../../../lib/errors.ts';
 import type { Route } from './+types/index.ts';
 import { quickPeriods } from './period.ts';
 import type { QuickPeriod } from './period.ts';
-import { ReportExportForm } from './ReportExportForm.tsx';
+import { ExportForm } from '../xuat-du-lieu/ExportForm.tsx';
 import { readReportQuery } from './query.server.ts';
 import { ReportTable } from './ReportTable.tsx';
 import reportCss from './report.css?url';
@@ -86,7 +86,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
           generatedAt: formatDateTime(report.generatedAt),
           // What the export repeats: the same period, grouping and agency.
           criteria: {
-            kind: 'report_processing',
             from: report.from,
             to: report.to,
             groupBy,
@@ -189,7 +188,7 @@ export default function ProcessingReportPage({ loaderData }: Route.ComponentProp
             rows={report.rows}
             totals={report.totals}
           />
-          <ReportExportForm criteria={report.criteria} />
+          <ExportForm kind="report_processing" criteria={report.criteria} wording="report" />
         </section>
       ) : null}
     </div>

@@ -16,15 +16,22 @@ export const EXPORTS_PATH = '/mot-cua/xuat-du-lieu';
 export function ExportForm({
   kind,
   criteria,
+  wording = 'list',
 }: {
   kind: ExportKindName;
   criteria: Readonly<Record<string, string>>;
+  /** A report says "Xuất báo cáo" (II.13.2) where a list says "Xuất danh sách". */
+  wording?: 'list' | 'report';
 }) {
   const t = useT();
+  const words =
+    wording === 'report'
+      ? ({ legend: 'rp.export.legend', hint: 'rp.export.hint', submit: 'rp.export.submit' } as const)
+      : ({ legend: 'exp.form.legend', hint: 'exp.form.hint', submit: 'exp.form.submit' } as const);
   return (
     <details className="ds-search no-print" data-testid="export">
-      <summary>{t('exp.form.legend')}</summary>
-      <Form method="post" action={EXPORTS_PATH} aria-label={t('exp.form.legend')}>
+      <summary>{t(words.legend)}</summary>
+      <Form method="post" action={EXPORTS_PATH} aria-label={t(words.legend)}>
         <CsrfField />
         <input type="hidden" name="kind" value={kind} />
         {Object.entries(criteria)
@@ -32,7 +39,7 @@ export function ExportForm({
           .map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
-        <p className="field-hint">{t('exp.form.hint')}</p>
+        <p className="field-hint">{t(words.hint)}</p>
         <SelectField
           name="format"
           label={t('exp.form.format')}
@@ -41,7 +48,7 @@ export function ExportForm({
           markOptional={false}
         />
         <SubmitButton action={EXPORTS_PATH} variant="secondary">
-          {t('exp.form.submit')}
+          {t(words.submit)}
         </SubmitButton>{' '}
         <Link to={EXPORTS_PATH}>{t('exp.link')}</Link>
       </Form>
