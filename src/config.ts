@@ -10,6 +10,7 @@ const Env = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  DB_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
   PUBLIC_URL: z.url().optional(),
   SESSION_SECRET: z.string().min(32).optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
@@ -31,6 +32,7 @@ export type Config = Readonly<{
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  dbPoolSize: number;
   publicUrl: string;
   sessionSecret: string;
   sessionTtlHours: number;
@@ -68,7 +70,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const problems: string[] = [];
   if (e.NODE_ENV === 'production') {
-    if (!e.SESSION_SECRET) problems.push('SESSION_SECRET: bắt buộc khi NODE_ENV=production (ít nhất 32 ký tự)');
+    if (!e.SESSION_SECRET)
+      problems.push('SESSION_SECRET: bắt buộc khi NODE_ENV=production (ít nhất 32 ký tự)');
     if (!e.PUBLIC_URL) problems.push('PUBLIC_URL: bắt buộc khi NODE_ENV=production');
     if (!e.SMTP_URL) problems.push('SMTP_URL: bắt buộc khi NODE_ENV=production');
   }
@@ -80,6 +83,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     // `memory://` (embedded database in memory, for tests) is not a path: resolve() would turn it into ./memory:
     dataDir: e.DATA_DIR.startsWith('memory://') ? e.DATA_DIR : resolve(e.DATA_DIR),
+    dbPoolSize: e.DB_POOL_SIZE,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     sessionSecret: e.SESSION_SECRET ?? DEV_SECRET,
     sessionTtlHours: e.SESSION_TTL_HOURS,

@@ -34,7 +34,10 @@ if (process.argv.includes('--seed-if-empty')) {
   await seedIfEmpty(runtime.services, (msg) => runtime.app.log.info(msg));
 }
 
-await runtime.app.listen({ host: config.host, port: config.port });
+// A long accept queue (the kernel caps it at net.core.somaxconn): with Node's default of 511, a
+// crowd of visitors arriving at once overflowed it, and each dropped connection attempt cost its
+// visitor 1, 3, 7… s of retransmission or a reset (issue 8: thousands of ListenOverflows in the mix).
+await runtime.app.listen({ host: config.host, port: config.port, backlog: 4096 });
 // Diagnostics for benchmarks (DIAG_EVERY_MS): event-loop delay and the pool's queue, on stderr.
 if (process.env.DIAG_EVERY_MS) {
   const { monitorEventLoopDelay } = await import('node:perf_hooks');

@@ -31,7 +31,11 @@ export async function startRuntime(
   config: Config,
   opts: { web?: { buildDir: string } | undefined; logger?: boolean; onDbWait?: (err: Error) => void } = {},
 ): Promise<Runtime> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+  });
   await waitForDatabase(database, opts.onDbWait);
   await migrate(database);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });

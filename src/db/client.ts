@@ -11,6 +11,12 @@ export interface Database {
   readonly kind: DatabaseKind;
   readonly db: Kysely<DB>;
   readonly pool: pg.Pool;
+  /**
+   * For the one tiny read nearly every request makes (the catalog generation under the caches): a
+   * pool of its own with one connection on PostgreSQL, so that a cached page never queues behind the
+   * transactions holding the main pool (issue 8: 20 busy, up to 249 waiting). The main handle on PGlite.
+   */
+  readonly side: Kysely<DB>;
   close(): Promise<void>;
 }
 
@@ -25,17 +31,44 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+/**
+ * JIT off on the platform's connections: its statements are short, and the planner's estimate of a
+ * worklist count over a province (the sum of every list's) passed jit_above_cost, so compiling it
+ * took 50 ms to run 5 ms. Set per connection, not per statement, to save a transaction's round trips.
+ */
+function withoutJit(pool: pg.Pool): pg.Pool {
+  // Queued before any statement of the new connection; `options: '-c jit=off'` would be dropped when
+  // a connection string is given.
+  pool.on('connect', (client) => void client.query('set jit = off').catch(() => undefined));
+  return pool;
+}
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({
-      connectionString: opts.databaseUrl,
-      max: opts.poolSize ?? 20,
-      connectionTimeoutMillis: 5_000,
-    });
+    const pool = withoutJit(
+      new pg.Pool({
+        connectionString: opts.databaseUrl,
+        max: opts.poolSize ?? 20,
+        connectionTimeoutMillis: 5_000,
+      }),
+    );
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { kind: 'postgres', db, pool, close: () => db.destroy() };
+    const sidePool = withoutJit(
+      new pg.Pool({ connectionString: opts.databaseUrl, max: 1, connectionTimeoutMillis: 5_000 }),
+    );
+    sidePool.on('error', () => undefined);
+    const side = new Kysely<DB>({ dialect: new PostgresDialect({ pool: sidePool }) });
+    return {
+      kind: 'postgres',
+      db,
+      pool,
+      side,
+      close: async () => {
+        await Promise.all([db.destroy(), side.destroy()]);
+      },
+    };
   }
   return openPglite(opts.dataDir);
 }
@@ -65,6 +98,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     kind: 'pglite',
     db,
     pool,
+    side: db,
     close: async () => {
       await db.destroy();
       await pglite.close();

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import pg from 'pg';
 import type { PgBoss } from 'pg-boss';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/client.ts';
@@ -153,6 +155,46 @@ describe('migrations', () => {
       const fixed = [list[0]!, { version: '9002_broken', sql: 'create table t_half (x int);' }, list[2]!];
       assert.deepEqual(await migrate(database, fixed), ['9002_broken', '9003_after']);
       assert.equal((await database.pool.query('select * from t_good')).rowCount, 1);
+    } finally {
+      await dispose();
+    }
+  });
+});
+
+describe('database connections', () => {
+  it('run without JIT, and the side connection answers while every pool connection is held', async () => {
+    const { database, dispose } = await emptyDatabase();
+    try {
+      if (database.kind === 'pglite') {
+        // One session: the side handle is the main one.
+        assert.equal(database.side, database.db);
+        return;
+      }
+      // Whatever the server's default (this one may have JIT off already), the platform's are off.
+      const { connectionString } = database.pool.options as { connectionString: string };
+      await database.pool.query(
+        `do $$ begin execute format('alter database %I set jit = on', current_database()); end $$`,
+      );
+      const plain = new pg.Client({ connectionString });
+      await plain.connect();
+      assert.equal((await plain.query<{ jit: string }>('show jit')).rows[0]?.jit, 'on');
+      await plain.end();
+      const fresh = await openDatabase({ databaseUrl: connectionString, dataDir: 'memory://' });
+      try {
+        assert.equal((await fresh.pool.query<{ jit: string }>('show jit')).rows[0]?.jit, 'off');
+        assert.equal((await sql<{ jit: string }>`show jit`.execute(fresh.side)).rows[0]?.jit, 'off');
+      } finally {
+        await fresh.close();
+      }
+      // Hold every connection of the main pool (20), as a burst of transactions would.
+      const held = await Promise.all(Array.from({ length: 20 }, () => database.pool.connect()));
+      try {
+        const { rows } = await sql<{ one: number }>`select 1 as one`.execute(database.side);
+        assert.deepEqual(rows, [{ one: 1 }]);
+        assert.equal(database.pool.waitingCount, 0);
+      } finally {
+        for (const c of held) c.release();
+      }
     } finally {
       await dispose();
     }

@@ -74,13 +74,17 @@ export class LegalTimeService {
    * Calendars by agency and first day, kept while nothing they are made of changes: agencies,
    * working hours and calendar days all bump the catalog generation (migrations 0008, 0022), read once
    * for all concurrent calls. A submission or receipt no longer reads three tables for it (issue 8).
-   * Read through the caller's executor, never a second pool connection. PostgreSQL only.
+   * The calendar is read through the caller's executor (its transaction), the generation on the
+   * database's side connection, which no transaction holds (a first version read it through the
+   * main pool and deadlocked it when 50 receipts arrived at once). PostgreSQL only.
    */
   private readonly calendars: CatalogCache;
 
   constructor(deps: ModuleDeps) {
     this.deps = deps;
-    this.calendars = new CatalogCache(() => readCatalogGeneration(this.db), { calendar: 1000 });
+    this.calendars = new CatalogCache(() => readCatalogGeneration(this.deps.database.side), {
+      calendar: 1000,
+    });
   }
 
   private get db() {
@@ -174,12 +178,10 @@ export class LegalTimeService {
   ): Promise<AgencyCalendar> {
     if (this.deps.database.kind !== 'postgres') return this.calendarNow(agencyId, from, db);
     const startDay = new Date(from.getTime() - LOOK_BACK_DAYS * 86_400_000).toISOString().slice(0, 10);
-    // Through the caller's executor (its transaction, if any): never a second pool connection.
-    return this.calendars.get(
-      'calendar',
-      `${agencyId ?? ''} ${startDay}`,
-      () => this.calendarNow(agencyId, from, db),
-      () => readCatalogGeneration(db),
+    // The calendar through the caller's executor (its transaction, if any): never a second main-pool
+    // connection. Read committed: the load, after the generation was read, sees at least that generation.
+    return this.calendars.get('calendar', `${agencyId ?? ''} ${startDay}`, () =>
+      this.calendarNow(agencyId, from, db),
     );
   }
 

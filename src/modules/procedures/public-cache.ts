@@ -24,13 +24,9 @@ export class CatalogCache {
     this.limits = limits;
   }
 
-  /**
-   * The value of `kind`/`key` under the current generation, loaded once by `load` when missing. A
-   * caller inside a transaction passes `read`, the generation read through that transaction: a read
-   * on the pool could wait for a connection that transactions like it hold (50 receipts at once).
-   */
-  async get<T>(kind: string, key: string, load: () => Promise<T>, read = this.readGeneration): Promise<T> {
-    const generation = await this.current(read);
+  /** The value of `kind`/`key` under the current generation, loaded once by `load` when missing. */
+  async get<T>(kind: string, key: string, load: () => Promise<T>): Promise<T> {
+    const generation = await this.current();
     if (generation > this.generation) {
       this.generation = generation;
       this.entries = new Map();
@@ -69,10 +65,10 @@ export class CatalogCache {
     return this.lookup(kind, key, load);
   }
 
-  /** A reading of the generation that starts after this call (by `read`, whose caller awaits it). */
-  private current(read: () => Promise<number>): Promise<number> {
+  /** A reading of the generation that starts after this call. */
+  private current(): Promise<number> {
     if (!this.inflight) {
-      const reading = read().finally(() => {
+      const reading = this.readGeneration().finally(() => {
         if (this.inflight === reading) this.inflight = null;
       });
       this.inflight = reading;
@@ -83,7 +79,7 @@ export class CatalogCache {
         .catch(() => undefined)
         .then(() => {
           this.queued = null;
-          return this.current(read);
+          return this.current();
         });
       this.queued = queued;
     }
@@ -91,7 +87,7 @@ export class CatalogCache {
   }
 }
 
-/** The catalog generation (migration 0008), read through `db` (a transaction's, when inside one). */
+/** The catalog generation (migration 0008), read through `db` (the database's side connection). */
 export async function readCatalogGeneration(db: Executor): Promise<number> {
   const r = await sql<{ value: string }>`select value from catalog_generation`.execute(db);
   return Number(r.rows[0]?.value ?? 0);

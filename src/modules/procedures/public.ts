@@ -30,7 +30,7 @@ export class PublicCatalog {
    * Answers kept while the catalog is unchanged; see CatalogCache. At most 2,000 search pages and
    * 2,000 procedures (about 28 KB of heap each, measured on the national records): under 80 MB.
    */
-  private readonly cache = new CatalogCache(() => readCatalogGeneration(this.db), {
+  private readonly cache = new CatalogCache(() => readCatalogGeneration(this.deps.database.side), {
     search: 2000,
     procedure: 2000,
     fields: 1,
