@@ -26,9 +26,7 @@
  * Everything is bounded in time and stops by itself. Smoke mode: small data in its own database,
  * short phases; exits 1 if any request failed.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { startRuntime } from '../src/runtime.ts';
 import { seedCalendar } from '../src/seed/calendar.ts';
@@ -43,11 +41,15 @@ import {
   MixRecorder,
   popular,
   reportLoop,
+  reportQueries,
 } from './lib/capacity-load.ts';
 import type { PublicData } from './lib/capacity-load.ts';
 import { SMALL_DOSSIERS } from './lib/dossier-data.ts';
 import { Official, officialLoop, Recorder } from './lib/dossier-load.ts';
 import { SMALL_ORG } from './lib/dossier-org.ts';
+import { sampleActivity } from './lib/db-activity.ts';
+import { dropDatabase, loadavg, serverSettings, tcpSince } from './lib/machine.ts';
+import type { ActivityClass } from './lib/db-activity.ts';
 import { ensureDatabase, generateOnce, PASSWORD, sizes, steps } from './lib/dossier-setup.ts';
 import type { Scale } from './lib/dossier-setup.ts';
 import { httpClient } from './lib/http.ts';
@@ -79,6 +81,8 @@ const SECONDS = env('BENCH_SECONDS', 60, 6);
 const FLOW_SECONDS = env('BENCH_FLOW_SECONDS', 12, 2);
 const CONCURRENCY = env('BENCH_CONCURRENCY', 32, 4);
 const SUBMIT_EVERY = env('BENCH_SUBMIT_EVERY', 4, 2);
+/** Connections of each application process's pool (the platform's DB_POOL_SIZE; its default is 20). */
+const POOL = env('BENCH_POOL', 20, 20);
 const PROCESSES = (process.env.BENCH_PROCESSES ?? (SMOKE ? '1' : '1,2')).split(',').map(Number);
 const SEED = 20261205;
 
@@ -111,7 +115,6 @@ const TERMS = [
 
 const log = (m: string) => console.log(m);
 const f1 = (n: number) => n.toFixed(1);
-const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 // ───────────── data ─────────────
 if (SMOKE) await dropDatabase(BASE, DB_NAME);
@@ -140,6 +143,7 @@ const registered = await ensureCitizens(pool, Math.ceil(ACTIVE * 0.25), ACCOUNTS
 const accountsSeconds = (performance.now() - a0) / 1000;
 const dataSeconds = (performance.now() - t0) / 1000;
 const tables = await sizes(pool);
+const settings = await serverSettings(pool);
 
 // Who does what: a seeded draw of officials and citizens, public data for the anonymous.
 const rand = rng(SEED);
@@ -167,6 +171,7 @@ log(
 );
 log(`\n| table | rows (estimate) | size with indexes |\n|---|---|---|`);
 for (const t of tables) log(`| ${t.table} | ${t.rows.toLocaleString('en')} | ${t.size} |`);
+log(`\nPostgreSQL ${settings}; application pool ${POOL} connections a process (DB_POOL_SIZE).`);
 
 // BENCH_DATA_ONLY=1: generate (or check) the data and stop, e.g. to measure later on a quiet machine.
 if (process.env.BENCH_DATA_ONLY === '1') process.exit(0);
@@ -190,7 +195,8 @@ const report: string[] = [];
 let sessions: { officials: Official[]; citizens: Official[] } | null = null;
 for (const n of PROCESSES) {
   const servers: Started[] = [];
-  for (let i = 0; i < n; i++) servers.push(await startServer({ DATABASE_URL: url, WORKERS: 'false' }));
+  for (let i = 0; i < n; i++)
+    servers.push(await startServer({ DATABASE_URL: url, WORKERS: 'false', DB_POOL_SIZE: String(POOL) }));
   try {
     sessions = await signIn(servers, sessions);
     const flows = await measureFlows(servers, sessions.citizens);
@@ -212,22 +218,12 @@ if (SMOKE && failures > 0) {
 
 // ───────────── phases ─────────────
 
-async function dropDatabase(base: string, name: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  try {
-    await admin.query(`drop database if exists ${name} with (force)`);
-  } finally {
-    await admin.end();
-  }
-}
-
 /** Closed loop at CONCURRENCY: the bare lookup and the bare one-INSERT transaction. */
 async function measureCeiling(): Promise<{ lookup: LoadResult; insert: LoadResult }> {
   const port = await freePort();
   const server = await startScript(
     fileURLToPath(new URL('./lib/ceiling-server.ts', import.meta.url)),
-    { DATABASE_URL: url },
+    { DATABASE_URL: url, DB_POOL_SIZE: String(POOL) },
     port,
     '/ready',
   );
@@ -371,13 +367,30 @@ async function runMix(
   let m0 = performance.now();
   let cpu0 = { app: 0, db: 0, load: process.cpuUsage() };
   const appCpu = () => servers.reduce((t, sv) => t + cpuSeconds(sv.child.pid ?? 0), 0);
+  const activity = sampleActivity(url);
   const mark = setTimeout(() => {
+    void activity.start();
     orec.measuring = true;
     rec.measuring = true;
     m0 = performance.now();
     cpu0 = { app: appCpu(), db: cpuSecondsOf('postgres'), load: process.cpuUsage() };
   }, WARMUP * 1000);
+  // CPU and connections over the window only: requests still in flight at its end may take long to
+  // finish, and the quiet tail after them would dilute the figures.
+  const windowEnd = new Promise<{ cpu: MixResult['cpu']; connections: ActivityClass[] }>((resolve) =>
+    setTimeout(() => {
+      const elapsed = (performance.now() - m0) / 1000;
+      const l = process.cpuUsage(cpu0.load);
+      const cpu = {
+        app: (appCpu() - cpu0.app) / elapsed,
+        db: (cpuSecondsOf('postgres') - cpu0.db) / elapsed,
+        load: (l.user + l.system) / 1e6 / elapsed,
+      };
+      void activity.stop().then((connections) => resolve({ cpu, connections }));
+    }, until - performance.now()),
+  );
   const before = loadavg();
+  const tcp = tcpSince();
   const ctx = (i: number) => {
     const r = rng(SEED + 1000 + i);
     return { rec, rand: r, until, think: () => r() * 2 * THINK_MS };
@@ -404,33 +417,19 @@ async function runMix(
     clearTimeout(mark);
     for (const o of [...idle, ...anon, ...trackers]) o.close();
   }
-  const elapsed = (performance.now() - m0) / 1000;
-  const l = process.cpuUsage(cpu0.load);
+  const { cpu, connections } = await windowEnd;
   for (const r of [orec, rec] as { errors: Map<string, number> }[])
     for (const e of r.errors.values()) failures += e;
   return {
     seconds: (until - m0) / 1000,
     officials: orec,
     others: rec,
-    cpu: {
-      app: (appCpu() - cpu0.app) / elapsed,
-      db: (cpuSecondsOf('postgres') - cpu0.db) / elapsed,
-      load: (l.user + l.system) / 1e6 / elapsed,
-    },
+    cpu,
+    connections,
+    tcp: tcp(),
     before,
     after: loadavg(),
   };
-}
-
-/** The statistics reports a leader asks for: this year by agency and by month, ten years by field. */
-function reportQueries(): string[] {
-  const year = new Date().getFullYear();
-  return [
-    `/api/reports/processing?from=${year}-01-01&to=${year}-12-31&groupBy=agency`,
-    `/api/reports/processing?from=${year}-01-01&to=${year}-12-31&groupBy=month`,
-    `/api/reports/processing?from=${year - 9}-01-01&to=${year}-12-31&groupBy=field`,
-    `/api/reports/processing?from=${year - 9}-01-01&to=${year}-12-31&groupBy=procedure`,
-  ];
 }
 
 /** Each report query three times in a row by a province leader (over the whole tree), alone on the machine. */

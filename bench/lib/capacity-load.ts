@@ -199,3 +199,14 @@ export async function reportLoop(o: Official, paths: readonly string[], c: Ctx) 
     );
   }
 }
+
+/** The statistics reports a leader asks for: this year by agency and by month, ten years by field. */
+export function reportQueries(): string[] {
+  const year = new Date().getFullYear();
+  return [
+    `/api/reports/processing?from=${year}-01-01&to=${year}-12-31&groupBy=agency`,
+    `/api/reports/processing?from=${year}-01-01&to=${year}-12-31&groupBy=month`,
+    `/api/reports/processing?from=${year - 9}-01-01&to=${year}-12-31&groupBy=field`,
+    `/api/reports/processing?from=${year - 9}-01-01&to=${year}-12-31&groupBy=procedure`,
+  ];
+}

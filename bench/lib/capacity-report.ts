@@ -3,6 +3,7 @@ import type { MixRecorder } from './capacity-load.ts';
 import { FLOWS as OFFICIAL_FLOWS } from './dossier-load.ts';
 import type { Recorder } from './dossier-load.ts';
 import type { LoadResult } from './load.ts';
+import type { ActivityClass } from './db-activity.ts';
 
 /** The capacity benchmark's report: Markdown tables for docs/performance.md. */
 
@@ -11,6 +12,10 @@ export interface MixResult {
   officials: Recorder;
   others: MixRecorder;
   cpu: { app: number; db: number; load: number };
+  /** The benchmark database's connections by state, sampled every second of the measured window. */
+  connections: ActivityClass[];
+  /** Kernel TCP counters over the whole mix (warm-up included), as "name n, …". */
+  tcp: string;
   before: string;
   after: string;
 }
@@ -105,6 +110,10 @@ export function processSection(
     }
   }
   lines.push(rowOf('**all requests**', all, allErrors, mix.seconds));
+  lines.push('\nDatabase connections by state (pg_stat_activity every second): mean, largest\n');
+  lines.push('| state | mean | max |\n|---|---|---|');
+  for (const c of mix.connections) lines.push(`| ${c.what} | ${f1(c.mean)} | ${c.max} |`);
+  lines.push(`\nKernel TCP counters over the mix (warm-up included): ${mix.tcp}.`);
   for (const f of [...mix.officials.failures, ...mix.others.failures]) lines.push(`\nFailed: ${f}`);
   if (stats.length) {
     lines.push(`\n### Statistics report, alone (three times each, ms)\n`);

@@ -5,12 +5,15 @@
  * into an indexed table, commit, as durable as the platform's). No sessions, no validation, no
  * logging: what any web application on this machine could at best do per request.
  *
- *   DATABASE_URL=… PORT=… node bench/lib/ceiling-server.ts
+ *   DATABASE_URL=… PORT=… [DB_POOL_SIZE=20] node bench/lib/ceiling-server.ts
  */
 import Fastify from 'fastify';
 import pg from 'pg';
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DB_POOL_SIZE ?? 20),
+});
 await pool.query(
   `create table if not exists bench.ceiling (id bigserial primary key, code text not null, at timestamptz not null default now());
    create index if not exists ceiling_code on bench.ceiling (code)`,

@@ -191,7 +191,7 @@ export async function officialLoop(
     if (first?.items.length) await call('detail', 'GET', `/api/dossiers/${pick(first.items).id}`);
     const kind = turn % 4;
     let found: Page;
-    if (kind === 0) {
+    if (kind === 0 && p.names.length) {
       let name = pick(p.names);
       if (rand() < 0.3) {
         const w = name.split(' ');
@@ -202,7 +202,7 @@ export async function officialLoop(
         'GET',
         `/api/dossiers?q=${encodeURIComponent(name)}`,
       )) as Page;
-    } else if (kind === 1) {
+    } else if (kind === 1 && p.codes.length) {
       const code = pick(p.codes);
       const prefix = rand() < 0.5 ? code : code.slice(0, code.length - 7);
       found = (await call(
