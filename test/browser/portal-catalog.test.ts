@@ -115,6 +115,10 @@ describe('portal procedure catalog', () => {
     // Where to go, and the legal detail with its source.
     const where = page.locator('section[aria-labelledby="noi-nop"]');
     assert.match((await where.textContent()) ?? '', /Ủy ban nhân dân cấp xã/);
+    // The receiving agencies grouped by ways of applying: each way said once a group, not per agency.
+    assert.ok((await where.locator('ul.pc-agencies li a').count()) > 1);
+    assert.equal(await where.locator('.pc-channels').count(), await where.locator('ul.pc-agencies').count());
+    assert.equal(await where.locator('ul.pc-agencies .pc-channels').count(), 0);
     assert.equal(
       await page.getByRole('table', { name: 'Văn bản làm căn cứ pháp lý của thủ tục' }).count(),
       1,

@@ -5,7 +5,7 @@ import type { PublicProcedure } from '../../../src/modules/procedures/schema.ts'
 import { formatCount } from '../../components/admin-format.ts';
 import { useT } from '../../i18n/index.ts';
 import type { Translate } from '../../i18n/index.ts';
-import { ChannelList, GuideBody, OnlineBadge } from './catalog-ui.tsx';
+import { GuideBody, OnlineBadge } from './catalog-ui.tsx';
 
 /** The sections of the procedure page below "can I do it online" (procedure.tsx). Not a route. */
 
@@ -221,58 +221,6 @@ export function DeadlineTable({
         </>
       )}
     />
-  );
-}
-
-/** Where to go: the agencies of the source, and those receiving applications on the portal. */
-export function Where({ procedure: p }: { procedure: PublicProcedure }) {
-  const t = useT();
-  const a = p.content.agencies;
-  const rows = (
-    [
-      ['pc.proc.where.implementing', a.implementing],
-      ['pc.proc.where.competent', a.competent],
-      ['pc.proc.where.delegated', a.delegated],
-      ['pc.proc.where.coordinating', a.coordinating],
-      ['pc.proc.where.address', a.address],
-    ] as const
-  ).filter((r): r is readonly [(typeof r)[0], string] => Boolean(r[1]));
-  const list = (
-    <ul className="pc-agencies">
-      {p.agencies.map((ag) => (
-        <li key={ag.id}>
-          <Link to={`/thu-tuc-hanh-chinh?agency=${ag.id}`}>{ag.name}</Link>{' '}
-          <ChannelList channels={ag.channels} />
-        </li>
-      ))}
-    </ul>
-  );
-  return (
-    <>
-      {rows.length > 0 ? (
-        <dl className="pc-dl">
-          {rows.map(([key, value]) => (
-            <div key={key}>
-              <dt>{t(key)}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      ) : null}
-      {p.agencies.length === 0 ? (
-        <p>{t('pc.proc.where.none')}</p>
-      ) : p.agencies.length <= 8 ? (
-        <>
-          <h3>{t('pc.proc.where.agencies', { n: p.agencies.length })}</h3>
-          {list}
-        </>
-      ) : (
-        <details className="pc-details">
-          <summary>{t('pc.proc.where.agencies', { n: formatCount(p.agencies.length) })}</summary>
-          {list}
-        </details>
-      )}
-    </>
   );
 }
 

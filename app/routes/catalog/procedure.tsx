@@ -11,7 +11,8 @@ import { APPLY_ORDER, CatalogCrumbs, catalogLinks, OnlineBadge } from './catalog
 import { guidesForProcedure, servedArea } from './catalog.server.ts';
 import { ExpectedDate } from './procedure-appointment.tsx';
 import { appointmentSection } from './procedure-appointment.server.ts';
-import { DeadlineTable, Detail, FeeTable, Prepare, Related, Where } from './procedure-sections.tsx';
+import { DeadlineTable, Detail, FeeTable, Prepare, Related } from './procedure-sections.tsx';
+import { Where } from './procedure-where.tsx';
 import { processDiagramLinks } from '../../components/process/styles.ts';
 import { PROCESS_ANCHOR, ProcessOfProcedure } from './procedure-process.tsx';
 import { processForPortal } from './procedure-process.server.ts';
