@@ -12,7 +12,7 @@ import type { AuthContext } from '../accounts/sessions.ts';
 import { requireScopes } from '../access/authorize.ts';
 import { choicesFor, stepOf } from './placement.ts';
 import { assertReader, availableActions, readableStanding, standingOf } from './rules.ts';
-import type { ApplicantView, DossierDetail, OfficialChoice, PublicDossier } from './schema.ts';
+import type { ApplicantView, DossierDetail, OfficialChoice } from './schema.ts';
 import type { DossierRecord, OfficialPlace } from './store.ts';
 import { findDossier, processOf } from './store.ts';
 
@@ -49,7 +49,7 @@ export const ACTION_LABEL: Readonly<Record<string, string>> = {
   comment: 'Ý kiến',
 };
 
-const iso = (d: Date | null) => d?.toISOString() ?? null;
+export const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** Names of the dossier's agency, the agency, official and department holding it: one round trip. */
 async function placeNames(db: Executor, row: DossierRecord) {
@@ -70,7 +70,7 @@ async function placeNames(db: Executor, row: DossierRecord) {
 type PlaceNames = Awaited<ReturnType<typeof placeNames>>;
 
 /** The lines Annex I requires with the status (reason, agency, position, department, handler, due date). */
-function annexLines(row: DossierRecord, def: ProcessDefinition, names: PlaceNames): string[] {
+export function annexLines(row: DossierRecord, def: ProcessDefinition, names: PlaceNames): string[] {
   const step = def.steps.find((s) => s.id === row.step_id);
   return statusDisplay(row.status as DossierStatus, {
     reason: row.status_reason,
@@ -267,51 +267,6 @@ export const factorMatches =
  * status and what Annex I shows with it, the appointment and the steps passed, nothing private. A
  * refused caller and an unknown code give the same 404.
  */
-export async function trackDossier(
-  db: Executor,
-  code: string,
-  admits: (row: DossierRecord) => boolean,
-): Promise<PublicDossier> {
-  const row = await db
-    .selectFrom('dossiers')
-    .selectAll()
-    .where('code', '=', code.trim().toUpperCase())
-    .executeTakeFirst();
-  if (!row || !admits(row))
-    throw new NotFoundError('Không tìm thấy hồ sơ với mã số và thông tin người nộp đã nhập');
-  const def = await processOf(db, row.process_id);
-  const [names, events] = await Promise.all([
-    placeNames(db, row),
-    db
-      .selectFrom('dossier_events')
-      .select(['at', 'to_status', 'to_step', 'action'])
-      .where('dossier_id', '=', row.id)
-      .where('action', '!=', 'comment')
-      .orderBy('seq')
-      .execute(),
-  ]);
-  const lines = annexLines(row, def, names);
-  const info = STATUS_INFO[row.status as DossierStatus];
-  return {
-    code: row.code,
-    procedureName: row.procedure_name,
-    agencyName: names.agency,
-    status: row.status as DossierStatus,
-    statusLabel: info.label,
-    dvcqgCode: info.dvcqgCode,
-    lines,
-    submittedAt: row.submitted_at.toISOString(),
-    receivedAt: iso(row.received_at),
-    appointmentAt: iso(row.appointment_at),
-    returnedAt: iso(row.returned_at),
-    history: events.map((e) => ({
-      at: e.at.toISOString(),
-      statusLabel: STATUS_INFO[e.to_status as DossierStatus]?.label ?? e.to_status,
-      stepName: def.steps.find((s) => s.id === e.to_step)?.name ?? e.to_step,
-    })),
-  };
-}
-
 /** Officials who may receive the dossier along a transition (or hold its current step): for the sender's choice. */
 export async function assigneeChoices(
   db: Executor,

@@ -13,8 +13,8 @@ import {
   dossierDetail,
   factorMatches,
   lookupApplicants,
-  trackDossier,
 } from './detail.ts';
+import { trackDossier } from './track.ts';
 import { readFile, uploadFile } from './files.ts';
 import { markNoticesRead, myDossiers, myNotices } from './mine.ts';
 import { receiveAtCounter, submitOnline } from './receive.ts';
