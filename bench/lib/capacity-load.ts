@@ -210,3 +210,27 @@ export function reportQueries(): string[] {
     `/api/reports/processing?from=${year - 9}-01-01&to=${year}-12-31&groupBy=procedure`,
   ];
 }
+
+/** Each report query three times in a row by a province leader (over the whole tree), alone on the machine. */
+export async function statistics(
+  base: string,
+  os: Official[],
+): Promise<{ path: string; ms: number[]; status: number }[]> {
+  const leader = os.find(
+    (o) => o.profile.role === 'lanh_dao_don_vi' && o.profile.username.startsWith('bench.0.'),
+  );
+  if (!leader) return [];
+  leader.moveTo(base);
+  const out: { path: string; ms: number[]; status: number }[] = [];
+  for (const path of reportQueries()) {
+    const ms: number[] = [];
+    let status = 0;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      status = (await leader.request('GET', path)).status;
+      ms.push(performance.now() - t);
+    }
+    out.push({ path, ms, status });
+  }
+  return out;
+}
