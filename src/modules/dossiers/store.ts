@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { canonicalJson, GENESIS_HASH } from '../../domain/audit-chain.ts';
@@ -175,19 +176,19 @@ export interface OfficialPlace {
 }
 
 export async function officialPlace(db: Executor, accountId: string): Promise<OfficialPlace> {
-  const [official, groups] = await Promise.all([
-    db
-      .selectFrom('officials')
-      .select(['agency_id', 'department_id'])
-      .where('account_id', '=', accountId)
-      .executeTakeFirst(),
-    db.selectFrom('user_group_members').select('group_id').where('account_id', '=', accountId).execute(),
-  ]);
+  // One statement (every official's request reads it; two held two pool connections, issue 8).
+  const r = await sql<{ agency_id: string | null; department_id: string | null; group_ids: string[] }>`
+    select (select agency_id from officials where account_id = ${accountId}) as agency_id,
+           (select department_id from officials where account_id = ${accountId}) as department_id,
+           array(select group_id from user_group_members where account_id = ${accountId}) as group_ids`.execute(
+    db,
+  );
+  const row = r.rows[0];
   return {
     accountId,
-    agencyId: official?.agency_id ?? null,
-    departmentId: official?.department_id ?? null,
-    groupIds: groups.map((g) => g.group_id),
+    agencyId: row?.agency_id ?? null,
+    departmentId: row?.department_id ?? null,
+    groupIds: row?.group_ids ?? [],
   };
 }
 
