@@ -21,6 +21,7 @@ import {
   assertReader,
   assertRowVersion,
   definitionOf,
+  publishedDefinition,
   findProcedure,
   countAtSteps,
   findProcess,
@@ -316,7 +317,7 @@ export class ProcessesService {
       .selectFrom('process_definitions as p')
       .innerJoin('procedures as pr', 'pr.id', 'p.procedure_id')
       .leftJoin('agencies as a', 'a.id', 'p.agency_id')
-      .select(['p.id', 'p.version', 'p.agency_id', 'a.name as agency_name', 'p.published_at', 'p.definition'])
+      .select(['p.id', 'p.version', 'p.agency_id', 'a.name as agency_name', 'p.published_at'])
       .select(['pr.code', 'pr.pub_name', 'pr.name'])
       .where('pr.code', '=', procedureCode)
       .where('pr.status', '=', 'published')
@@ -338,7 +339,7 @@ export class ProcessesService {
       agencyName: row.agency_name,
       version: row.version,
       publishedAt: row.published_at.toISOString(),
-      definition: definitionOf(row),
+      definition: await publishedDefinition(db, row.id),
     };
   }
 

@@ -8,6 +8,7 @@ import type { ProcessProblem } from '../../domain/process-validation.ts';
 import type { Deadline } from '../../domain/procedure.ts';
 import type { Executor, Tx } from '../../db/tx.ts';
 import type { ProcessDefinitionsTable } from '../../db/types.ts';
+import { deepFreeze } from '../procedures/public-cache.ts';
 import {
   ConflictError,
   ForbiddenError,
@@ -344,4 +345,24 @@ export async function countAtSteps(db: Executor, row: ProcessRow): Promise<Recor
     .execute();
   const at = new Map(counts.map((c) => [c.step_id, c.n]));
   return Object.fromEntries(definitionOf(row).steps.map((s) => [s.id, at.get(s.id) ?? 0]));
+}
+
+/**
+ * A published version's definition, parsed once: it never changes once published, and every
+ * submission and receipt asks for it (a 5-20 kB JSON read and checked each time, issue 8). Frozen.
+ */
+const publishedDefinitions = new Map<string, ProcessDefinition>();
+
+export async function publishedDefinition(db: Executor, id: string): Promise<ProcessDefinition> {
+  const kept = publishedDefinitions.get(id);
+  if (kept) return kept;
+  const row = await db
+    .selectFrom('process_definitions')
+    .select('definition')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const def = deepFreeze(definitionOf(row));
+  if (publishedDefinitions.size >= 1000) publishedDefinitions.clear();
+  publishedDefinitions.set(id, def);
+  return def;
 }
