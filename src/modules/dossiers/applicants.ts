@@ -13,12 +13,13 @@ export async function upsertApplicant(
   trx: Tx,
   a: ApplicantInput,
 ): Promise<{ id: string; accountId: string | null }> {
-  const account = await trx
+  // The applicant's account, if they have one, found in the same statement (one round trip less).
+  const account = trx
     .selectFrom('accounts')
     .select('id')
     .where(a.kind === 'organisation' ? 'tax_code' : 'id_number', '=', a.idNumber)
     .where('kind', '=', a.kind)
-    .executeTakeFirst();
+    .limit(1);
   const row = await trx
     .insertInto('applicants')
     .values({
@@ -30,7 +31,7 @@ export async function upsertApplicant(
       email: a.email ?? null,
       address: a.address ?? null,
       commune_code: a.communeCode ?? null,
-      account_id: account?.id ?? null,
+      account_id: account,
     })
     .onConflict((oc) =>
       oc.columns(['kind', 'id_number']).doUpdateSet((eb) => ({
