@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { CatalogCache } from '../../src/modules/procedures/public-cache.ts';
+import { createAgency } from '../support/factories.ts';
 import { importNational } from '../support/procedures.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 import type { TestRuntime } from '../support/runtime.ts';
@@ -54,6 +55,35 @@ describe('public catalog cache', () => {
       .execute();
     assert.equal((await rt.services.publicCatalog.get(MARRIAGE)).field.name, 'Hộ tịch (đổi tên)');
     assert.ok((await rt.services.publicCatalog.fields()).some((f) => f.name === 'Hộ tịch (đổi tên)'));
+  });
+
+  it('keeps the agencies with their counts, and sees an agency renamed or a procedure withdrawn', async () => {
+    const db = rt.database.db;
+    const agency = await createAgency(rt.database, { level: 'province' });
+    await db
+      .insertInto('procedure_agencies')
+      .columns(['procedure_id', 'agency_id'])
+      .expression(
+        db
+          .selectFrom('procedures')
+          .select(['id', sql<string>`${agency.id}::uuid`.as('agency_id')])
+          .where('code', 'in', [BIRTH, MARRIAGE]),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const first = await rt.services.publicCatalog.agencies();
+    assert.ok(first.length > 0);
+    assert.equal(await rt.services.publicCatalog.agencies(), first, 'kept');
+    const top = first.find((a) => a.id === agency.id)!;
+    await db.updateTable('agencies').set({ name: `${top.name} (đổi tên)` }).where('id', '=', top.id).execute();
+    const renamed = await rt.services.publicCatalog.agencies();
+    assert.equal(renamed.find((a) => a.id === top.id)?.name, `${top.name} (đổi tên)`);
+    await db.updateTable('procedures').set({ status: 'withdrawn' }).where('code', '=', BIRTH).execute();
+    const fewer = (await rt.services.publicCatalog.agencies()).find((a) => a.id === top.id)?.count ?? 0;
+    await db.updateTable('procedures').set({ status: 'published' }).where('code', '=', BIRTH).execute();
+    await db.updateTable('agencies').set({ name: top.name }).where('id', '=', top.id).execute();
+    const again = (await rt.services.publicCatalog.agencies()).find((a) => a.id === top.id)?.count ?? 0;
+    assert.ok(fewer < again, `withdrawing a procedure lowers the count (${fewer} < ${again})`);
   });
 
   it('does not see what is not committed yet, and sees it once committed', async () => {
