@@ -65,19 +65,32 @@ export function formatRow(r: LoadResult): string {
 export const TABLE_HEADER =
   '| flow | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|---|';
 
-/** Latencies and errors per flow of a scenario, recorded only while `measuring` (after the warm-up). */
+/**
+ * Latencies and errors per flow of a scenario, of the requests sent while `measuring` (after the
+ * warm-up): a request sent during the warm-up and answered later belongs to the warm-up (its cold
+ * caches and its crowd of first connections), not to the measured window.
+ */
 export class FlowRecorder<F extends string> {
   readonly latencies: Map<F, number[]>;
   readonly errors = new Map<F, number>();
   readonly failures: string[] = [];
-  measuring = false;
+  private since = Number.POSITIVE_INFINITY;
 
   constructor(flows: readonly F[]) {
     this.latencies = new Map(flows.map((f) => [f, []]));
   }
 
+  get measuring(): boolean {
+    return this.since !== Number.POSITIVE_INFINITY;
+  }
+
+  set measuring(on: boolean) {
+    this.since = on ? performance.now() : Number.POSITIVE_INFINITY;
+  }
+
+  /** `ms` after the request was sent (so it was sent at now − ms). */
   record(flow: F, ms: number, ok: boolean, detail: string): void {
-    if (!this.measuring) return;
+    if (performance.now() - ms < this.since) return;
     this.latencies.get(flow)?.push(ms);
     if (!ok) {
       this.errors.set(flow, (this.errors.get(flow) ?? 0) + 1);
