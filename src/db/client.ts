@@ -36,28 +36,26 @@ export interface OpenOptions {
  * worklist count over a province (the sum of every list's) passed jit_above_cost, so compiling it
  * took 50 ms to run 5 ms. Set per connection, not per statement, to save a transaction's round trips.
  */
-function withoutJit(pool: pg.Pool): pg.Pool {
-  // Queued before any statement of the new connection; `options: '-c jit=off'` would be dropped when
-  // a connection string is given.
-  pool.on('connect', (client) => void client.query('set jit = off').catch(() => undefined));
-  return pool;
+function withoutJit(databaseUrl: string): string {
+  // As a startup option in the connection string: pg takes its query parameters as settings, and an
+  // `options` field next to a connection string would be dropped.
+  const url = new URL(databaseUrl);
+  url.searchParams.set('options', `${url.searchParams.get('options') ?? ''} -c jit=off`.trim());
+  return url.toString();
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = withoutJit(
-      new pg.Pool({
-        connectionString: opts.databaseUrl,
-        max: opts.poolSize ?? 20,
-        connectionTimeoutMillis: 5_000,
-      }),
-    );
+    const connectionString = withoutJit(opts.databaseUrl);
+    const pool = new pg.Pool({
+      connectionString,
+      max: opts.poolSize ?? 20,
+      connectionTimeoutMillis: 5_000,
+    });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    const sidePool = withoutJit(
-      new pg.Pool({ connectionString: opts.databaseUrl, max: 1, connectionTimeoutMillis: 5_000 }),
-    );
+    const sidePool = new pg.Pool({ connectionString, max: 1, connectionTimeoutMillis: 5_000 });
     sidePool.on('error', () => undefined);
     const side = new Kysely<DB>({ dialect: new PostgresDialect({ pool: sidePool }) });
     return {

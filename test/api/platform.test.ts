@@ -171,7 +171,9 @@ describe('database connections', () => {
         return;
       }
       // Whatever the server's default (this one may have JIT off already), the platform's are off.
-      const { connectionString } = database.pool.options as { connectionString: string };
+      const url = new URL((database.pool.options as { connectionString: string }).connectionString);
+      url.searchParams.delete('options');
+      const connectionString = url.toString();
       await database.pool.query(
         `do $$ begin execute format('alter database %I set jit = on', current_database()); end $$`,
       );
