@@ -150,7 +150,11 @@ const r0 = performance.now();
 const statsEmpty = (
   await pool.query<{ empty: boolean }>(`select not exists (select 1 from dossier_stats_daily) as empty`)
 ).rows[0]?.empty;
-if (statsEmpty) await pool.query('select dossier_stats_rebuild()');
+if (statsEmpty) {
+  await pool.query('select dossier_stats_rebuild()');
+  // As after the bulk load: fresh tables without statistics or visibility map read slowly.
+  await pool.query('vacuum analyze dossier_stats_daily, dossier_stats_monthly, dossier_stats_yearly');
+}
 const statsSeconds = statsEmpty ? (performance.now() - r0) / 1000 : null;
 const a0 = performance.now();
 const registered = await ensureCitizens(pool, Math.ceil(ACTIVE * 0.25), ACCOUNTS, scale.dossiers?.persons);
