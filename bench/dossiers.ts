@@ -18,7 +18,6 @@
  *     machine's capacity; latency is then mostly queueing).
  * Everything is bounded in time; the server is stopped at the end.
  */
-import { readFileSync } from 'node:fs';
 import { loadConfig } from '../src/config.ts';
 import { startRuntime } from '../src/runtime.ts';
 import { seedCalendar } from '../src/seed/calendar.ts';
@@ -28,6 +27,7 @@ import { probeReceipt } from './lib/dossier-probe.ts';
 import { ensureDatabase, generateOnce, PASSWORD, sizes, steps } from './lib/dossier-setup.ts';
 import { rng } from './lib/procedures.ts';
 import { cpuSeconds, startServer } from './lib/server.ts';
+import { loadavg } from './lib/machine.ts';
 
 const BASE = process.env.DATABASE_URL;
 if (!BASE) throw new Error('DATABASE_URL (a PostgreSQL server) is required');
@@ -40,7 +40,6 @@ const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'paced,closed').split(',');
 /** Mean wait before each request of the paced scenario (uniform from 0 to twice this). */
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
 
-const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const log = (m: string) => console.log(m);
 const f1 = (n: number) => n.toFixed(1);
 

@@ -21,7 +21,6 @@
  * Every submission creates a real dossier (history, outbox, code counter): the table grows by what
  * the runs submit. Everything is bounded in time; the server is stopped at the end.
  */
-import { readFileSync } from 'node:fs';
 import { loadConfig } from '../src/config.ts';
 import { startRuntime } from '../src/runtime.ts';
 import { seedCalendar } from '../src/seed/calendar.ts';
@@ -40,6 +39,7 @@ import type { CallCost } from './lib/portal-probe.ts';
 import { CITIZEN_PASSWORD, citizenProfiles, ensureCitizens, ensureOnline } from './lib/portal-setup.ts';
 import { rng } from './lib/procedures.ts';
 import { cpuSeconds, startServer } from './lib/server.ts';
+import { loadavg } from './lib/machine.ts';
 
 const BASE = process.env.DATABASE_URL;
 if (!BASE) throw new Error('DATABASE_URL (a PostgreSQL server) is required');
@@ -56,7 +56,6 @@ const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
 const SUBMIT_EVERY = Math.max(1, Number(process.env.BENCH_SUBMIT_EVERY ?? 2));
 const SEED = 20261206;
 
-const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const log = (m: string) => console.log(m);
 const f1 = (n: number) => n.toFixed(1);
 

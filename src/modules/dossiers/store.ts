@@ -178,11 +178,9 @@ export interface OfficialPlace {
 export async function officialPlace(db: Executor, accountId: string): Promise<OfficialPlace> {
   // One statement (every official's request reads it; two held two pool connections, issue 8).
   const r = await sql<{ agency_id: string | null; department_id: string | null; group_ids: string[] }>`
-    select (select agency_id from officials where account_id = ${accountId}) as agency_id,
-           (select department_id from officials where account_id = ${accountId}) as department_id,
-           array(select group_id from user_group_members where account_id = ${accountId}) as group_ids`.execute(
-    db,
-  );
+    select o.agency_id, o.department_id,
+           array(select group_id from user_group_members where account_id = ${accountId}) as group_ids
+    from (values (1)) as one left join officials o on o.account_id = ${accountId}`.execute(db);
   const row = r.rows[0];
   return {
     accountId,
