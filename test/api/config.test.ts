@@ -57,6 +57,16 @@ describe('configuration', () => {
     assert.deepEqual(problems({ DATABASE_URL: 'postgresql://dvc@db.internal/dvc' }), []);
   });
 
+  it('names a bad DB_POOL_SIZE, and takes a good one', () => {
+    for (const size of ['1', '501', 'nhieu', '2.5']) {
+      const p = problems({ DB_POOL_SIZE: size });
+      assert.equal(p.length, 1, size);
+      assert.match(p[0]!, /^DB_POOL_SIZE: /);
+    }
+    assert.equal(loadConfig({}).dbPoolSize, 20);
+    assert.equal(loadConfig({ DB_POOL_SIZE: '60' }).dbPoolSize, 60);
+  });
+
   it('names every bad variable at once', () => {
     const p = problems({ PORT: 'x', SMTP_URL: 'http://mail', WORKERS: 'maybe', LOG_LEVEL: 'loud' });
     assert.deepEqual(p.map((x) => x.split(':')[0]).sort(), ['LOG_LEVEL', 'PORT', 'SMTP_URL', 'WORKERS']);
