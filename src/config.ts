@@ -11,6 +11,13 @@ const Env = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
+  // Listening sockets sharing the port (SO_REUSEPORT, Linux only): src/http/listen.ts says why.
+  ACCEPT_SOCKETS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(256)
+    .default(process.platform === 'linux' ? 64 : 1),
   PUBLIC_URL: z.url().optional(),
   SESSION_SECRET: z.string().min(32).optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
@@ -33,6 +40,7 @@ export type Config = Readonly<{
   databaseUrl: string | undefined;
   dataDir: string;
   dbPoolSize: number;
+  acceptSockets: number;
   publicUrl: string;
   sessionSecret: string;
   sessionTtlHours: number;
@@ -84,6 +92,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     // `memory://` (embedded database in memory, for tests) is not a path: resolve() would turn it into ./memory:
     dataDir: e.DATA_DIR.startsWith('memory://') ? e.DATA_DIR : resolve(e.DATA_DIR),
     dbPoolSize: e.DB_POOL_SIZE,
+    acceptSockets: e.ACCEPT_SOCKETS,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     sessionSecret: e.SESSION_SECRET ?? DEV_SECRET,
     sessionTtlHours: e.SESSION_TTL_HOURS,

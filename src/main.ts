@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.ts';
 import type { Config } from './config.ts';
+import { listenWithAcceptors } from './http/listen.ts';
 import { startRuntime } from './runtime.ts';
 
 /** One entry point: HTTP server (API + web) and background workers. `--seed-if-empty` loads demo data. */
@@ -37,7 +38,13 @@ if (process.argv.includes('--seed-if-empty')) {
 // A long accept queue (the kernel caps it at net.core.somaxconn): with Node's default of 511, a
 // crowd of visitors arriving at once overflowed it, and each dropped connection attempt cost its
 // visitor 1, 3, 7… s of retransmission or a reset (issue 8: thousands of ListenOverflows in the mix).
-await runtime.app.listen({ host: config.host, port: config.port, backlog: 4096 });
+// Several listening sockets, so that new connections are accepted as fast as they come (listen.ts).
+await listenWithAcceptors(runtime.app, {
+  host: config.host,
+  port: config.port,
+  backlog: 4096,
+  sockets: config.acceptSockets,
+});
 // Diagnostics for benchmarks (DIAG_EVERY_MS): event-loop delay and the pool's queue, on stderr.
 if (process.env.DIAG_EVERY_MS) {
   const { monitorEventLoopDelay } = await import('node:perf_hooks');

@@ -67,6 +67,16 @@ describe('configuration', () => {
     assert.equal(loadConfig({ DB_POOL_SIZE: '60' }).dbPoolSize, 60);
   });
 
+  it('names a bad ACCEPT_SOCKETS, and takes a good one', () => {
+    for (const n of ['0', '257', 'tam', '1.5']) {
+      const p = problems({ ACCEPT_SOCKETS: n });
+      assert.equal(p.length, 1, n);
+      assert.match(p[0]!, /^ACCEPT_SOCKETS: /);
+    }
+    assert.equal(loadConfig({}).acceptSockets, process.platform === 'linux' ? 64 : 1);
+    assert.equal(loadConfig({ ACCEPT_SOCKETS: '1' }).acceptSockets, 1);
+  });
+
   it('names every bad variable at once', () => {
     const p = problems({ PORT: 'x', SMTP_URL: 'http://mail', WORKERS: 'maybe', LOG_LEVEL: 'loud' });
     assert.deepEqual(p.map((x) => x.split(':')[0]).sort(), ['LOG_LEVEL', 'PORT', 'SMTP_URL', 'WORKERS']);
