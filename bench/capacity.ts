@@ -50,7 +50,7 @@ import { SMALL_DOSSIERS } from './lib/dossier-data.ts';
 import { Official, officialLoop, Recorder } from './lib/dossier-load.ts';
 import { SMALL_ORG } from './lib/dossier-org.ts';
 import { sampleActivity } from './lib/db-activity.ts';
-import { dropDatabase, loadavg, serverSettings, tcpSince } from './lib/machine.ts';
+import { dropDatabase, loadavg, sampleAcceptQueue, serverSettings, tcpSince } from './lib/machine.ts';
 import type { ActivityClass } from './lib/db-activity.ts';
 import { ensureDatabase, generateOnce, PASSWORD, sizes, steps } from './lib/dossier-setup.ts';
 import type { Scale } from './lib/dossier-setup.ts';
@@ -412,6 +412,7 @@ async function runMix(
   );
   const before = loadavg();
   const tcp = tcpSince();
+  const acceptQueue = sampleAcceptQueue(servers.map((sv) => Number(new URL(sv.url).port)));
   const ctx = (i: number) => {
     const r = rng(SEED + 1000 + i);
     return { rec, rand: r, until, think: () => r() * 2 * THINK_MS };
@@ -448,6 +449,7 @@ async function runMix(
     cpu,
     connections,
     tcp: tcp(),
+    acceptQueue: acceptQueue(),
     before,
     after: loadavg(),
   };

@@ -16,6 +16,8 @@ export interface MixResult {
   connections: ActivityClass[];
   /** Kernel TCP counters over the whole mix (warm-up included), as "name n, …". */
   tcp: string;
+  /** Connections waiting to be accepted by the application over the whole mix, every 250 ms. */
+  acceptQueue: { mean: number; max: number };
   before: string;
   after: string;
 }
@@ -114,6 +116,9 @@ export function processSection(
   lines.push('| state | mean | max |\n|---|---|---|');
   for (const c of mix.connections) lines.push(`| ${c.what} | ${f1(c.mean)} | ${c.max} |`);
   lines.push(`\nKernel TCP counters over the mix (warm-up included): ${mix.tcp}.`);
+  lines.push(
+    `Connections waiting in the application's accept queues (every 250 ms, warm-up included): mean ${f1(mix.acceptQueue.mean)}, largest ${mix.acceptQueue.max}.`,
+  );
   for (const f of [...mix.officials.failures, ...mix.others.failures]) lines.push(`\nFailed: ${f}`);
   if (stats.length) {
     lines.push(`\n### Statistics report, alone (three times each, ms)\n`);

@@ -26,6 +26,35 @@ export function tcpSince(): () => string {
   };
 }
 
+/** Connections waiting in the accept queues of the sockets listening on `ports` (/proc/net/tcp). */
+function acceptQueue(ports: Set<number>): number {
+  let waiting = 0;
+  for (const line of readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
+    const [, local, , state, queues] = line.trim().split(/\s+/);
+    // For a listening socket (state 0A) the kernel shows its accept queue as rx_queue.
+    if (state !== '0A' || !ports.has(parseInt(local?.split(':')[1] ?? '', 16))) continue;
+    waiting += parseInt(queues?.split(':')[1] ?? '0', 16);
+  }
+  return waiting;
+}
+
+/**
+ * Samples the accept queues of `ports` every 250 ms until the function returned is called, which
+ * tells the mean and the largest: connections made by clients that the server has not taken yet.
+ */
+export function sampleAcceptQueue(ports: number[]): () => { mean: number; max: number } {
+  const set = new Set(ports);
+  const samples: number[] = [];
+  const timer = setInterval(() => samples.push(acceptQueue(set)), 250).unref();
+  return () => {
+    clearInterval(timer);
+    return {
+      mean: samples.reduce((a, b) => a + b, 0) / Math.max(1, samples.length),
+      max: Math.max(0, ...samples),
+    };
+  };
+}
+
 /** Server settings that shape the figures. */
 const SETTINGS = [
   'server_version',
