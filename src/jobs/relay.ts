@@ -9,6 +9,7 @@ import type { Database } from '../db/client.ts';
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
+  private next: Promise<number> | undefined;
 
   private readonly database: Database;
   private readonly boss: PgBoss;
@@ -23,10 +24,25 @@ export class OutboxRelay {
     this.timer.unref();
   }
 
-  /** Runs one relay pass now (or joins the one in progress); returns how many events were relayed. */
+  /**
+   * Runs a relay pass that starts after this call, so it sees every row committed before it; returns
+   * how many events that pass relayed. Nudges coalesce: one pass at a time, and nudges made while
+   * one runs share the next. Every commit nudges (services.ts afterCommit); a pass per commit was 5
+   * statements and a second commit for each online submission under load (issue 8).
+   */
   nudge(): Promise<number> {
-    this.running ??= this.relayOnce().finally(() => (this.running = undefined));
-    return this.running;
+    this.next ??= (async () => {
+      await this.running?.catch(() => undefined);
+      this.next = undefined;
+      const pass = this.relayOnce();
+      this.running = pass;
+      try {
+        return await pass;
+      } finally {
+        if (this.running === pass) this.running = undefined;
+      }
+    })();
+    return this.next;
   }
 
   private async relayOnce(): Promise<number> {
@@ -62,6 +78,7 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.next?.catch(() => undefined);
+    await this.running?.catch(() => undefined);
   }
 }
