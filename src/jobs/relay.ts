@@ -1,6 +1,10 @@
 import { fromKysely } from 'pg-boss';
 import type { PgBoss } from 'pg-boss';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../db/client.ts';
+
+/** How long a nudge waits for others to share its pass: unnoticeable for a notice, many commits under load. */
+const GATHER_MS = 20;
 
 /**
  * Moves committed outbox rows to the job queue. Rows are claimed with SKIP LOCKED, so several app
@@ -26,13 +30,14 @@ export class OutboxRelay {
 
   /**
    * Runs a relay pass that starts after this call, so it sees every row committed before it; returns
-   * how many events that pass relayed. Nudges coalesce: one pass at a time, and nudges made while
-   * one runs share the next. Every commit nudges (services.ts afterCommit); a pass per commit was 5
-   * statements and a second commit for each online submission under load (issue 8).
+   * how many events that pass relayed. Nudges coalesce: a pass starts GATHER_MS after the first
+   * nudge that asks for it (and not before the one running ends), and every nudge until then shares
+   * it. Every commit nudges (services.ts afterCommit); a pass per commit was 5 statements and a
+   * second commit for each online submission under load (issue 8).
    */
   nudge(): Promise<number> {
     this.next ??= (async () => {
-      await this.running?.catch(() => undefined);
+      await Promise.all([this.running?.catch(() => undefined), sleep(GATHER_MS)]);
       this.next = undefined;
       const pass = this.relayOnce();
       this.running = pass;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { enqueue } from '../../src/jobs/outbox.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 import type { TestRuntime } from '../support/runtime.ts';
@@ -48,8 +49,9 @@ describe('outbox relay', () => {
   it('runs another pass for what is committed while one runs', async () => {
     await enqueue(rt.database.db, 'mail.send', mail(10));
     const first = rt.services.relay.nudge();
-    // Let the first pass start (its statements are under way), then commit and nudge again.
-    await new Promise((r) => setImmediate(r));
+    // Let the first pass start (after its 20 ms gathering; its statements are under way), then
+    // commit and nudge again.
+    await sleep(50);
     await enqueue(rt.database.db, 'mail.send', mail(11));
     const second = rt.services.relay.nudge();
     assert.notEqual(first, second);
