@@ -13,6 +13,8 @@ import { requireScopes } from '../access/authorize.ts';
 import { choicesFor, stepOf } from './placement.ts';
 import { assertReader, availableActions, readableStanding, standingOf } from './rules.ts';
 import type { ApplicantView, DossierDetail, OfficialChoice } from './schema.ts';
+import { readDetail } from './detail-read.ts';
+import type { EventRead, PlaceNames } from './detail-read.ts';
 import type { DossierRecord, OfficialPlace } from './store.ts';
 import { findDossier, processOf } from './store.ts';
 
@@ -51,24 +53,6 @@ export const ACTION_LABEL: Readonly<Record<string, string>> = {
 
 export const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-/** Names of the dossier's agency, the agency, official and department holding it: one round trip. */
-async function placeNames(db: Executor, row: DossierRecord) {
-  const r = await sql<{
-    agency: string;
-    holder_agency: string;
-    holder: string | null;
-    department: string | null;
-  }>`
-    select (select name from agencies where id = ${row.agency_id}) as agency,
-           (select name from agencies where id = ${row.holder_agency_id}) as holder_agency,
-           (select full_name from accounts where id = ${row.holder_id}) as holder,
-           (select name from departments where id = ${row.holder_department_id}) as department`.execute(db);
-  const names = r.rows[0];
-  if (!names) throw new Error('no row');
-  return names;
-}
-type PlaceNames = Awaited<ReturnType<typeof placeNames>>;
-
 /** The lines Annex I requires with the status (reason, agency, position, department, handler, due date). */
 export function annexLines(row: DossierRecord, def: ProcessDefinition, names: PlaceNames): string[] {
   const step = def.steps.find((s) => s.id === row.step_id);
@@ -84,52 +68,13 @@ export function annexLines(row: DossierRecord, def: ProcessDefinition, names: Pl
   }).lines;
 }
 
-async function history(db: Executor, row: DossierRecord, def: ProcessDefinition) {
-  const events = await db
-    .selectFrom('dossier_events as e')
-    .leftJoin('accounts as h', 'h.id', 'e.to_holder')
-    .select([
-      'e.seq',
-      'e.at',
-      'e.actor_name',
-      'e.actor_id',
-      'e.action',
-      'e.from_status',
-      'e.to_status',
-      'e.from_step',
-      'e.to_step',
-      'e.reason',
-      'e.files',
-      'h.full_name as holder_name',
-    ])
-    .where('e.dossier_id', '=', row.id)
-    .orderBy('e.seq')
-    .execute();
-  const actorIds = [...new Set(events.map((e) => e.actor_id).filter((x): x is string => x !== null))];
-  const names = actorIds.length
-    ? new Map(
-        (
-          await db.selectFrom('accounts').select(['id', 'full_name']).where('id', 'in', actorIds).execute()
-        ).map((a) => [a.id, a.full_name]),
-      )
-    : new Map<string, string>();
-  const fileIds = [...new Set(events.flatMap((e) => e.files))];
-  const files = fileIds.length
-    ? new Map(
-        (
-          await db
-            .selectFrom('dossier_files')
-            .select(['id', 'file_name'])
-            .where('id', 'in', fileIds)
-            .execute()
-        ).map((f) => [f.id, f.file_name]),
-      )
-    : new Map<string, string>();
+/** The history as the full view shows it (step and status labels, the actors' current names). */
+function historyOf(events: EventRead[], def: ProcessDefinition, files: Map<string, string>) {
   const stepName = (id: string) => def.steps.find((s) => s.id === id)?.name ?? id;
   return events.map((e) => ({
     seq: e.seq,
     at: e.at.toISOString(),
-    actorName: (e.actor_id && names.get(e.actor_id)) || e.actor_name,
+    actorName: e.actor_full_name || e.actor_name,
     actorId: e.actor_id,
     action: e.action,
     actionLabel: ACTION_LABEL[e.action] ?? e.action,
@@ -152,19 +97,11 @@ export async function dossierDetail(
   id: string,
 ): Promise<DossierDetail> {
   if (!auth) throw new UnauthenticatedError();
-  const row = await findDossier(db, id);
+  const read = await readDetail(db, id);
+  const { row, names, files } = read;
   const standing = await readableStanding(db, auth, place, row);
   const def = await processOf(db, row.process_id);
-  const [names, events, files] = await Promise.all([
-    placeNames(db, row),
-    history(db, row, def),
-    db
-      .selectFrom('dossier_files')
-      .select(['id', 'kind', 'component', 'file_name', 'media_type', 'size', 'created_at'])
-      .where('dossier_id', '=', row.id)
-      .orderBy('created_at')
-      .execute(),
-  ]);
+  const events = historyOf(read.events, def, read.eventFileNames);
   const lines = annexLines(row, def, names);
   const actions = availableActions(def, row, standing);
   const lastMove = [...events].reverse().find((e) => e.action !== 'comment');
@@ -262,11 +199,6 @@ export const factorMatches =
       (factor.idNumber && factor.idNumber.trim().toUpperCase() === row.applicant_id_number),
     );
 
-/**
- * Tracking by code for whoever `admits` lets in (the second factor, or the receipt's signed link): the
- * status and what Annex I shows with it, the appointment and the steps passed, nothing private. A
- * refused caller and an unknown code give the same 404.
- */
 /** Officials who may receive the dossier along a transition (or hold its current step): for the sender's choice. */
 export async function assigneeChoices(
   db: Executor,
