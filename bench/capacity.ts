@@ -49,9 +49,8 @@ import type { PublicData } from './lib/capacity-load.ts';
 import { SMALL_DOSSIERS } from './lib/dossier-data.ts';
 import { Official, officialLoop, Recorder } from './lib/dossier-load.ts';
 import { SMALL_ORG } from './lib/dossier-org.ts';
-import { sampleActivity } from './lib/db-activity.ts';
+import { measureWindow } from './lib/mix-window.ts';
 import { dropDatabase, loadavg, sampleAcceptQueue, serverSettings, tcpSince } from './lib/machine.ts';
-import type { ActivityClass } from './lib/db-activity.ts';
 import { ensureDatabase, generateOnce, PASSWORD, sizes, steps } from './lib/dossier-setup.ts';
 import type { Scale } from './lib/dossier-setup.ts';
 import { httpClient } from './lib/http.ts';
@@ -63,7 +62,7 @@ import { officialProfiles } from './lib/official-profiles.ts';
 import { submissionBody, Tracker } from './lib/portal-load.ts';
 import { CITIZEN_PASSWORD, citizenProfiles, ensureCitizens } from './lib/portal-setup.ts';
 import { rng } from './lib/procedures.ts';
-import { cpuSeconds, cpuSecondsOf, freePort, startScript, startServer } from './lib/server.ts';
+import { freePort, startScript, startServer } from './lib/server.ts';
 import type { Started } from './lib/server.ts';
 
 const BASE = process.env.DATABASE_URL;
@@ -385,31 +384,16 @@ async function runMix(
   const trackers = [...anon, ...s.citizens].map((_, i) => new Tracker(base(i)));
   const leaders = s.officials.filter((o) => o.profile.role === 'lanh_dao_don_vi');
   const reportPaths = reportQueries();
-  let m0 = performance.now();
-  let cpu0 = { app: 0, db: 0, load: process.cpuUsage() };
-  const appCpu = () => servers.reduce((t, sv) => t + cpuSeconds(sv.child.pid ?? 0), 0);
-  const activity = sampleActivity(url);
-  const mark = setTimeout(() => {
-    void activity.start();
-    orec.measuring = true;
-    rec.measuring = true;
-    m0 = performance.now();
-    cpu0 = { app: appCpu(), db: cpuSecondsOf('postgres'), load: process.cpuUsage() };
-  }, WARMUP * 1000);
-  // CPU and connections over the window only: requests still in flight at its end may take long to
-  // finish, and the quiet tail after them would dilute the figures.
-  const windowEnd = new Promise<{ cpu: MixResult['cpu']; connections: ActivityClass[] }>((resolve) =>
-    setTimeout(() => {
-      const elapsed = (performance.now() - m0) / 1000;
-      const l = process.cpuUsage(cpu0.load);
-      const cpu = {
-        app: (appCpu() - cpu0.app) / elapsed,
-        db: (cpuSecondsOf('postgres') - cpu0.db) / elapsed,
-        load: (l.user + l.system) / 1e6 / elapsed,
-      };
-      void activity.stop().then((connections) => resolve({ cpu, connections }));
-    }, until - performance.now()),
-  );
+  const measured = measureWindow({
+    url,
+    appPids: () => servers.map((sv) => sv.child.pid ?? 0),
+    opensAt: performance.now() + WARMUP * 1000,
+    closesAt: until,
+    onOpen: () => {
+      orec.measuring = true;
+      rec.measuring = true;
+    },
+  });
   const before = loadavg();
   const tcp = tcpSince();
   const acceptQueue = sampleAcceptQueue(servers.map((sv) => Number(new URL(sv.url).port)));
@@ -436,18 +420,19 @@ async function runMix(
         .map((o, i) => reportLoop(o, reportPaths, ctx(40_000 + i))),
     ]);
   } finally {
-    clearTimeout(mark);
+    measured.cancel();
     for (const o of [...idle, ...anon, ...trackers]) o.close();
   }
-  const { cpu, connections } = await windowEnd;
+  const { openedAt, cpu, connections, statements } = await measured.done;
   for (const r of [orec, rec] as { errors: Map<string, number> }[])
     for (const e of r.errors.values()) failures += e;
   return {
-    seconds: (until - m0) / 1000,
+    seconds: (until - openedAt) / 1000,
     officials: orec,
     others: rec,
     cpu,
     connections,
+    statements,
     tcp: tcp(),
     acceptQueue: acceptQueue(),
     before,

@@ -3,6 +3,7 @@ import type { MixRecorder } from './capacity-load.ts';
 import { FLOWS as OFFICIAL_FLOWS } from './dossier-load.ts';
 import type { Recorder } from './dossier-load.ts';
 import type { LoadResult } from './load.ts';
+import type { StatementCost } from './db-statements.ts';
 import type { ActivityClass } from './db-activity.ts';
 
 /** The capacity benchmark's report: Markdown tables for docs/performance.md. */
@@ -16,6 +17,8 @@ export interface MixResult {
   connections: ActivityClass[];
   /** Kernel TCP counters over the whole mix (warm-up included), as "name n, …". */
   tcp: string;
+  /** The costliest statements of the window (pg_stat_statements), or null where it is not loaded. */
+  statements: StatementCost[] | null;
   /** Connections waiting to be accepted by the application over the whole mix, every 250 ms. */
   acceptQueue: { mean: number; max: number };
   before: string;
@@ -119,6 +122,16 @@ export function processSection(
   lines.push(
     `Connections waiting in the application's accept queues (every 250 ms, warm-up included): mean ${f1(mix.acceptQueue.mean)}, largest ${mix.acceptQueue.max}.`,
   );
+  if (mix.statements?.length) {
+    lines.push(
+      "\nThe database's costliest statements over the window (pg_stat_statements, planning + execution)\n",
+    );
+    lines.push('| statement | calls | ms a call | of which planning | total s |\n|---|---|---|---|---|');
+    for (const st of mix.statements)
+      lines.push(
+        `| \`${st.query.slice(0, 140).replace(/\|/g, '\\|').replace(/`/g, "'")}\` | ${st.calls} | ${f1(st.meanMs)} | ${f1(st.planMs / Math.max(1, st.calls))} | ${f1(st.totalMs / 1000)} |`,
+      );
+  }
   for (const f of [...mix.officials.failures, ...mix.others.failures]) lines.push(`\nFailed: ${f}`);
   if (stats.length) {
     lines.push(`\n### Statistics report, alone (three times each, ms)\n`);
