@@ -167,17 +167,22 @@ export async function placeAt(
     via: ProcessTransition | null;
     assigneeId?: string | null | undefined;
     now: Date;
+    /** An agency the caller has read already (the receiving one): not read again when it holds the step. */
+    known?: { id: string; path: string };
   },
 ): Promise<Placement> {
   const { db } = deps;
   const step = stepOf(input.def, input.stepId);
   const task = stepTasks(input.def)[step.id] ?? 'process';
   const pool = poolOf(step, input.dossierAgencyId, input.via);
-  const agency = await db
-    .selectFrom('agencies')
-    .select(['id', 'path'])
-    .where('id', '=', pool.agencyId)
-    .executeTakeFirst();
+  const agency =
+    input.known?.id === pool.agencyId
+      ? input.known
+      : await db
+          .selectFrom('agencies')
+          .select(['id', 'path'])
+          .where('id', '=', pool.agencyId)
+          .executeTakeFirst();
   if (!agency)
     throw new ValidationError([
       { field: 'transitionId', message: 'Cơ quan phối hợp của bước chuyển không còn tồn tại' },

@@ -183,7 +183,7 @@ export async function receiveAtCounter(
     }
     const place = await placeAt(
       { db: trx, legalTime: ctx.legalTime },
-      { def, dossierId: null, dossierAgencyId: agency.id, stepId: step.id, via: null, now },
+      { def, dossierId: null, dossierAgencyId: agency.id, stepId: step.id, via: null, now, known: agency },
     );
     const deadline = legalDeadlineOf(procedure);
     const appointment =
@@ -281,6 +281,7 @@ export async function submitOnline(ctx: DossierContext, c: DossierCaller, body: 
         stepId: step.id,
         via: null,
         now,
+        known: agency,
       },
     );
     const applicant = await upsertApplicant(trx, body.applicant);
