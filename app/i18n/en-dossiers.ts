@@ -7,6 +7,7 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'ds.receiveNew': 'Receive a dossier',
   'ds.lists': 'Worklists',
   'ds.countOverdue': '{n} overdue',
+  'ds.countAtLeast': '{n}+',
   'ds.countNear': '{n} due soon',
   'ds.caption': '{list}: {n} dossiers on this page',
   'ds.none': 'There are no dossiers in this list.',

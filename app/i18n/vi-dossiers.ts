@@ -5,6 +5,7 @@ export const viDossiers = {
   'ds.receiveNew': 'Tiếp nhận hồ sơ',
   'ds.lists': 'Danh mục công việc',
   'ds.countOverdue': '{n} quá hạn',
+  'ds.countAtLeast': '{n}+',
   'ds.countNear': '{n} sắp đến hạn',
   'ds.caption': '{list}: {n} hồ sơ trên trang này',
   'ds.none': 'Không có hồ sơ nào trong danh mục này.',

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { DOSSIER_STATUSES } from '../../domain/dossier-status.ts';
-import { TASKS } from '../../domain/dossier-flow.ts';
+import { required, str, uuid } from './schema-fields.ts';
+
+import { DossierRow } from './worklist-schema.ts';
+
+export * from './worklist-schema.ts';
 
 /**
  * Contracts of dossier handling (Annex I; Annex II groups 5–11, 15, 18–20, 22–23): receipt at the
@@ -8,13 +12,6 @@ import { TASKS } from '../../domain/dossier-flow.ts';
  * answer. Every message names its field in Vietnamese.
  */
 
-const str = (label: string, max: number) =>
-  z
-    .string({ error: `${label} phải là chuỗi ký tự` })
-    .trim()
-    .max(max, `${label} tối đa ${max} ký tự`);
-const required = (label: string, max: number) => str(label, max).min(1, `${label} là bắt buộc`);
-const uuid = (label: string) => z.uuid({ error: `${label} không hợp lệ` });
 const reason = (label = 'Lý do (reason)') => required(label, 2000);
 
 export const PHONE_PATTERN = /^(\+84|0)\d{9,10}$/;
@@ -229,83 +226,6 @@ export const ActionBody = z.discriminatedUnion(
 );
 export type ActionBody = z.infer<typeof ActionBody>;
 export type DossierAction = ActionBody['action'];
-
-export const WORKLISTS = [
-  // Counter (II.22.1)
-  'cho_tiep_nhan',
-  'cho_chuyen',
-  'cho_bo_sung',
-  'da_bo_sung_cho_tiep_nhan',
-  'cho_tra_ket_qua',
-  'dang_xu_ly',
-  'tu_choi',
-  'tat_ca',
-  // Handler (II.22.2, II.8.3)
-  'dang_thu_ly',
-  'bo_sung_cho_xu_ly',
-  'cho_bo_sung_cua_toi',
-  'dang_trinh_ky',
-  'da_phan_cong',
-  // Department head (II.22.3) and agency leader (II.22.4)
-  'cho_phan_cong',
-  'cho_duyet',
-  'cho_ky',
-  'da_ky_duyet',
-  'tham_gia',
-] as const;
-export type Worklist = (typeof WORKLISTS)[number];
-
-export const ListQuery = z.object({
-  list: z.enum(WORKLISTS, { error: 'Danh sách (list) không hợp lệ' }).default('tat_ca'),
-  q: str('Tên người nộp, tổ chức (q)', 200).optional(),
-  code: str('Mã hồ sơ (code)', 40).optional(),
-  status: z.enum(DOSSIER_STATUSES, { error: 'Trạng thái (status) không hợp lệ' }).optional(),
-  procedureCode: str('Thủ tục (procedureCode)', 40).optional(),
-  fieldCode: str('Lĩnh vực (fieldCode)', 40).optional(),
-  agencyId: uuid('Cơ quan (agencyId)').optional(),
-  channel: z.enum(['counter', 'online', 'postal', 'interagency']).optional(),
-  due: z.enum(['overdue', 'near_due', 'on_time'], { error: 'Hạn xử lý (due) không hợp lệ' }).optional(),
-  receivedFrom: z.iso.date({ error: 'Tiếp nhận từ ngày (receivedFrom) phải có dạng YYYY-MM-DD' }).optional(),
-  receivedTo: z.iso.date({ error: 'Tiếp nhận đến ngày (receivedTo) phải có dạng YYYY-MM-DD' }).optional(),
-  cursor: str('Con trỏ trang (cursor)', 200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-});
-export type ListQuery = z.infer<typeof ListQuery>;
-
-export const DossierRow = z.object({
-  id: z.string(),
-  code: z.string(),
-  procedureCode: z.string(),
-  procedureName: z.string(),
-  applicantName: z.string(),
-  applicantOrg: z.string().nullable(),
-  summary: z.string(),
-  channel: z.string(),
-  status: z.enum(DOSSIER_STATUSES),
-  statusLabel: z.string(),
-  task: z.enum(TASKS),
-  stepName: z.string(),
-  holderName: z.string().nullable(),
-  submittedAt: z.string(),
-  receivedAt: z.string().nullable(),
-  appointmentAt: z.string().nullable(),
-  stepDueAt: z.string().nullable(),
-  due: z.enum(['overdue', 'near_due', 'on_time']),
-  rowVersion: z.number(),
-});
-export type DossierRow = z.infer<typeof DossierRow>;
-
-export const DossierPage = z.object({ items: z.array(DossierRow), nextCursor: z.string().nullable() });
-export type DossierPage = z.infer<typeof DossierPage>;
-
-export const CountCell = z.object({ total: z.number(), overdue: z.number(), nearDue: z.number() });
-export const WorklistCounts = z.object({
-  /** The lists this official has (by role), in display order, with their counts. */
-  lists: z.array(
-    z.object({ list: z.enum(WORKLISTS), label: z.string(), criterion: z.string(), count: CountCell }),
-  ),
-});
-export type WorklistCounts = z.infer<typeof WorklistCounts>;
 
 export const DossierEventView = z.object({
   seq: z.number(),

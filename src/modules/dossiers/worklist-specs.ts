@@ -23,7 +23,14 @@ export interface Me {
   place: OfficialPlace;
 }
 
+/** Counts stop here: a work queue's count (and its overdue and near-due counts) is exact below it. */
 export const COUNT_CAP = 10_000;
+/**
+ * Lists that are records rather than work queues (all dossiers, refused, signed, taken part in) stop
+ * counting sooner: a department head takes part in tens of thousands of dossiers over the years, and
+ * counting 10,000 of them on every page was most of the counts' cost (issue 8). "1.000+" says enough.
+ */
+export const ARCHIVE_COUNT_CAP = 1_000;
 
 const scopeOf = (me: Me, permission: Permission, column: 'agency_path' | 'holder_agency_path'): Cond => {
   const scopes = scopesFor(me.auth.grants, permission);
@@ -163,7 +170,12 @@ interface ListSpec {
   where: (me: Me) => Cond;
   /** The condition already keeps to dossiers the official may read (a scope of READS, or held by them). */
   impliesReadable?: true;
+  /** A record of past work, not a queue: counted up to ARCHIVE_COUNT_CAP. */
+  archive?: true;
 }
+
+/** Where the count of `list` stops. */
+export const countCapOf = (list: Worklist) => (LISTS[list].archive ? ARCHIVE_COUNT_CAP : COUNT_CAP);
 
 const counter = (me: Me) => scopeOf(me, 'dossiers.receive', 'agency_path');
 
@@ -218,6 +230,7 @@ export const LISTS: Readonly<Record<Worklist, ListSpec>> = {
     label: 'Từ chối',
     criterion: 'II.22.1 f',
     due: 'appointment_at',
+    archive: true,
     impliesReadable: true,
     where: (me) => all(counter(me), status('khong_duoc_tiep_nhan', 'dung_xu_ly')),
   },
@@ -225,6 +238,7 @@ export const LISTS: Readonly<Record<Worklist, ListSpec>> = {
     label: 'Tất cả hồ sơ',
     criterion: 'II.22.1 g, II.23',
     due: 'appointment_at',
+    archive: true,
     where: (me) => readable(me),
   },
   dang_thu_ly: {
@@ -292,12 +306,14 @@ export const LISTS: Readonly<Record<Worklist, ListSpec>> = {
     label: 'Đã ký duyệt',
     criterion: 'II.9.4',
     due: 'appointment_at',
+    archive: true,
     where: (me) => all(took(me), status('da_xu_ly_xong', 'da_tra_ket_qua')),
   },
   tham_gia: {
     label: 'Hồ sơ tham gia xử lý',
     criterion: 'II.22.3 d, II.8.3',
     due: 'appointment_at',
+    archive: true,
     where: (me) => took(me),
   },
 };

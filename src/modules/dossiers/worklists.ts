@@ -12,7 +12,7 @@ import type { AuthContext } from '../accounts/sessions.ts';
 import { decodeCursor, encodeCursor } from '../procedures/cursor.ts';
 import type { DossierPage, DossierRow, ListQuery, Worklist, WorklistCounts } from './schema.ts';
 import type { Cond } from './worklist-specs.ts';
-import { all, COUNT_CAP, LISTS, listBranches, listsFor, status } from './worklist-specs.ts';
+import { all, countCapOf, LISTS, listBranches, listsFor, status } from './worklist-specs.ts';
 import type { OfficialPlace } from './store.ts';
 
 /**
@@ -206,18 +206,19 @@ export async function countLists(
   if (lists.length === 0) return { lists: [] };
   const counted = lists.map((list, i) => {
     const spec = LISTS[list];
+    const cap = countCapOf(list);
     const parts = listBranches(me, list).map((branch) =>
       db
         .selectFrom('dossiers')
         .select(['dossiers.id', `dossiers.${spec.due} as due`])
         .where(branch)
-        .limit(COUNT_CAP),
+        .limit(cap),
     );
     const [only] = parts;
     const capped =
       parts.length === 1 && only
         ? only
-        : db.selectFrom(merged(parts).as('u')).select(['u.id', 'u.due']).limit(COUNT_CAP);
+        : db.selectFrom(merged(parts).as('u')).select(['u.id', 'u.due']).limit(cap);
     return sql<
       [number, number, number]
     >`(select json_build_array(count(*), count(*) filter (where c.due < ${now}),
@@ -234,7 +235,7 @@ export async function countLists(
         list,
         label: LISTS[list].label,
         criterion: LISTS[list].criterion,
-        count: { total, overdue, nearDue },
+        count: { total, overdue, nearDue, capped: total >= countCapOf(list) },
       };
     }),
   };

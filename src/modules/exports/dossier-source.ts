@@ -1,6 +1,5 @@
 import type { AuthContext } from '../accounts/sessions.ts';
 import type { DossiersService } from '../dossiers/service.ts';
-import { COUNT_CAP } from '../dossiers/worklist-specs.ts';
 import type { Column, Row } from './columns.ts';
 import { exportKind } from './kinds.ts';
 import { DossierExportFilter } from './schema.ts';
@@ -81,9 +80,9 @@ export async function dossierEstimate(
   const { list, ...criteria } = filter;
   if (Object.values(criteria).some((v) => v !== undefined)) return null;
   const counts = await dossiers.counts(auth);
-  const total = counts.lists.find((l) => l.list === list)?.count.total;
-  // Counts stop at COUNT_CAP: a capped count is no estimate of a larger list.
-  return total !== undefined && total < COUNT_CAP ? total : null;
+  const count = counts.lists.find((l) => l.list === list)?.count;
+  // A capped count is no estimate of a larger list.
+  return count && !count.capped ? count.total : null;
 }
 
 /** The worklists and the dossier search (GET /api/dossiers): same filters, same rights. */

@@ -6,7 +6,7 @@ import type { MessageKey } from '../../../i18n/index.ts';
 
 export interface ListCount {
   list: Worklist;
-  count: { total: number; overdue: number; nearDue: number };
+  count: { total: number; overdue: number; nearDue: number; capped: boolean };
 }
 
 /**
@@ -26,7 +26,11 @@ export function WorklistTabs({ lists, current }: { lists: readonly ListCount[]; 
               data-list={l.list}
             >
               <span className="ds-tab-label">{t(`ds.list.${l.list}` as MessageKey)}</span>{' '}
-              <span className="ds-tab-total">{formatCount(l.count.total)}</span>
+              <span className="ds-tab-total">
+                {l.count.capped
+                  ? t('ds.countAtLeast', { n: formatCount(l.count.total) })
+                  : formatCount(l.count.total)}
+              </span>
               {l.count.overdue > 0 ? (
                 <span className="ds-count ds-count-overdue">
                   {t('ds.countOverdue', { n: formatCount(l.count.overdue) })}
