@@ -47,6 +47,32 @@ export interface DetailRead {
   eventFileNames: Map<string, string>;
 }
 
+/** The names Annex I shows, as columns of a select over `dossiers as d` (split them with namesOf). */
+export const placeNameColumns = [
+  sql<string>`(select name from agencies where id = d.agency_id)`.as('n_agency'),
+  sql<string>`(select name from agencies where id = d.holder_agency_id)`.as('n_holder_agency'),
+  sql<string | null>`(select full_name from accounts where id = d.holder_id)`.as('n_holder'),
+  sql<string | null>`(select name from departments where id = d.holder_department_id)`.as('n_department'),
+] as const;
+
+type NameColumns = {
+  n_agency: string;
+  n_holder_agency: string;
+  n_holder: string | null;
+  n_department: string | null;
+};
+
+/** The row without the name columns, and the names. */
+export function namesOf<T extends NameColumns>(
+  found: T,
+): { rest: Omit<T, keyof NameColumns>; names: PlaceNames } {
+  const { n_agency, n_holder_agency, n_holder, n_department, ...rest } = found;
+  return {
+    rest,
+    names: { agency: n_agency, holder_agency: n_holder_agency, holder: n_holder, department: n_department },
+  };
+}
+
 type Json<T> = Omit<T, 'at' | 'created_at'> & { at?: string; created_at?: string };
 
 /**
@@ -60,10 +86,7 @@ export async function readDetail(db: Executor, id: string): Promise<DetailRead> 
     .selectFrom('dossiers as d')
     .selectAll('d')
     .select([
-      sql<string>`(select name from agencies where id = d.agency_id)`.as('n_agency'),
-      sql<string>`(select name from agencies where id = d.holder_agency_id)`.as('n_holder_agency'),
-      sql<string | null>`(select full_name from accounts where id = d.holder_id)`.as('n_holder'),
-      sql<string | null>`(select name from departments where id = d.holder_department_id)`.as('n_department'),
+      ...placeNameColumns,
       sql<Json<EventRead>[]>`(select coalesce(json_agg(json_build_object(
           'seq', e.seq, 'at', e.at, 'actor_name', e.actor_name, 'actor_id', e.actor_id,
           'actor_full_name', a.full_name, 'action', e.action, 'from_status', e.from_status,
@@ -84,11 +107,11 @@ export async function readDetail(db: Executor, id: string): Promise<DetailRead> 
     .where('d.id', '=', id)
     .executeTakeFirst();
   if (!found) throw new NotFoundError('Không tìm thấy hồ sơ');
-  const { n_agency, n_holder_agency, n_holder, n_department, n_events, n_files, n_event_files, ...row } =
-    found;
+  const { rest, names } = namesOf(found);
+  const { n_events, n_files, n_event_files, ...row } = rest;
   return {
     row,
-    names: { agency: n_agency, holder_agency: n_holder_agency, holder: n_holder, department: n_department },
+    names,
     events: n_events.map((e) => ({ ...e, at: new Date(e.at ?? '') })),
     files: n_files.map((f) => ({ ...f, created_at: new Date(f.created_at ?? '') })),
     eventFileNames: new Map(Object.entries(n_event_files ?? {})),

@@ -3,6 +3,7 @@ import { STATUS_INFO } from '../../domain/dossier-status.ts';
 import type { DossierStatus } from '../../domain/dossier-status.ts';
 import type { Executor } from '../../db/tx.ts';
 import { NotFoundError } from '../../errors.ts';
+import { namesOf, placeNameColumns } from './detail-read.ts';
 import { annexLines, iso } from './detail.ts';
 import type { PublicDossier } from './schema.ts';
 import type { DossierRecord } from './store.ts';
@@ -20,10 +21,7 @@ export async function trackDossier(
     .selectFrom('dossiers as d')
     .selectAll('d')
     .select([
-      sql<string>`(select name from agencies where id = d.agency_id)`.as('n_agency'),
-      sql<string>`(select name from agencies where id = d.holder_agency_id)`.as('n_holder_agency'),
-      sql<string | null>`(select full_name from accounts where id = d.holder_id)`.as('n_holder'),
-      sql<string | null>`(select name from departments where id = d.holder_department_id)`.as('n_department'),
+      ...placeNameColumns,
       sql<{ at: string; to_status: string; to_step: string }[]>`(select coalesce(json_agg(json_build_object(
           'at', e.at, 'to_status', e.to_status, 'to_step', e.to_step) order by e.seq), '[]')
         from dossier_events e where e.dossier_id = d.id and e.action <> 'comment')`.as('n_events'),
@@ -32,13 +30,8 @@ export async function trackDossier(
     .executeTakeFirst();
   if (!found || !admits(found))
     throw new NotFoundError('Không tìm thấy hồ sơ với mã số và thông tin người nộp đã nhập');
-  const { n_agency, n_holder_agency, n_holder, n_department, n_events, ...row } = found;
-  const names = {
-    agency: n_agency,
-    holder_agency: n_holder_agency,
-    holder: n_holder,
-    department: n_department,
-  };
+  const { rest, names } = namesOf(found);
+  const { n_events, ...row } = rest;
   const events = n_events.map((e) => ({ ...e, at: new Date(e.at) }));
   const def = await processOf(db, row.process_id);
   const lines = annexLines(row, def, names);
