@@ -51,10 +51,16 @@ export async function startScript(
   port: number,
   readyPath: string,
 ): Promise<Started> {
+  // A session of its own (setsid), as a service runs: Linux's autogroup scheduling shares the CPU
+  // between sessions, and a server in the load generator's session would share one share with it.
   const child = spawn(process.execPath, [script], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
   });
+  const orphaned = () => child.kill('SIGKILL');
+  process.once('exit', orphaned);
+  child.once('exit', () => process.off('exit', orphaned));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
