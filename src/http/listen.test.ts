@@ -62,6 +62,21 @@ describe('listening with several accepting sockets (issue 8)', { skip: process.p
     await assert.rejects(getFresh(port, '127.0.0.1'), /ECONNREFUSED/);
   });
 
+  it('refuses a port already in use, even by another instance listening the same way', async () => {
+    const { app, port } = await started(8);
+    try {
+      const second = Fastify();
+      await assert.rejects(
+        listenWithAcceptors(second, { host: '127.0.0.1', port, backlog: 511, sockets: 8 }),
+        /EADDRINUSE/,
+      );
+      await second.close();
+      assert.equal(listenersOn(port), 8, 'the first instance keeps its sockets, alone');
+    } finally {
+      await app.close();
+    }
+  });
+
   it('with one socket the port is not shared: another listener cannot bind it', async () => {
     const { app, port } = await started(1);
     try {

@@ -17,6 +17,9 @@ export async function listenWithAcceptors(
   opts: { host: string; port: number; backlog: number; sockets: number },
 ): Promise<void> {
   const shared = opts.sockets > 1;
+  // SO_REUSEPORT would let a second instance share the port with a running one, each getting part of
+  // the connections; a port already in use must fail as it always did.
+  if (shared && opts.port !== 0) await assertFree(opts.host, opts.port);
   const acceptors: net.Server[] = [];
   app.addHook('preClose', async () => {
     await Promise.all(acceptors.map((a) => new Promise((resolve) => a.close(resolve))));
@@ -38,4 +41,13 @@ export async function listenWithAcceptors(
     });
     acceptors.push(acceptor);
   }
+}
+
+/** Binds `port` without SO_REUSEPORT and lets it go: EADDRINUSE when anything listens there. */
+function assertFree(host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve()));
+  });
 }
