@@ -70,7 +70,9 @@ async function explained(pool: pg.Pool, sent: Sent[]): Promise<Statement[]> {
   const out: Statement[] = [];
   for (const s of sent) {
     let plan: string[] = [];
-    if (/^\s*(select|with)\b/i.test(s.sql)) {
+    // Reads only: a `with` whose CTEs write (the dossier's update with its history row) would write again.
+    const read = /^\s*(select|with)\b/i.test(s.sql) && !/\b(insert|update|delete)\b/i.test(s.sql);
+    if (read) {
       const r = await pool.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
         `explain (analyze, format json) ${s.sql}`,
         s.values,

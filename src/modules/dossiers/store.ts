@@ -103,29 +103,43 @@ export async function commitChange(
     details: event.details ?? {},
   };
   const hash = eventHash(row.history_hash, content);
-  await trx
-    .insertInto('dossier_events')
-    .values({
-      dossier_id: row.id,
-      seq,
-      at,
-      actor_id: content.actorId,
-      actor_name: content.actorName,
-      action: content.action,
-      from_status: content.fromStatus,
-      to_status: content.toStatus,
-      from_step: content.fromStep,
-      to_step: content.toStep,
-      from_holder: content.fromHolder,
-      to_holder: content.toHolder,
-      reason: content.reason,
-      files: JSON.stringify(content.files) as never,
-      details: JSON.stringify(content.details) as never,
-      prev_hash: row.history_hash,
-      hash,
-    })
-    .execute();
-  const updated = await trx
+  // One statement: the history row and the participant are written by data-modifying CTEs of the
+  // dossier's update (three round trips were three turns of a busy event loop, issue 8).
+  const withEvent = trx.with('ev', (db) =>
+    db
+      .insertInto('dossier_events')
+      .values({
+        dossier_id: row.id,
+        seq,
+        at,
+        actor_id: content.actorId,
+        actor_name: content.actorName,
+        action: content.action,
+        from_status: content.fromStatus,
+        to_status: content.toStatus,
+        from_step: content.fromStep,
+        to_step: content.toStep,
+        from_holder: content.fromHolder,
+        to_holder: content.toHolder,
+        reason: content.reason,
+        files: JSON.stringify(content.files) as never,
+        details: JSON.stringify(content.details) as never,
+        prev_hash: row.history_hash,
+        hash,
+      })
+      .returning('seq'),
+  );
+  const account = actor.accountId;
+  const writes = account
+    ? withEvent.with('pa', (db) =>
+        db
+          .insertInto('dossier_participants')
+          .values({ account_id: account, dossier_id: row.id, last_at: at })
+          .onConflict((oc) => oc.columns(['account_id', 'dossier_id']).doUpdateSet({ last_at: at }))
+          .returning('dossier_id'),
+      )
+    : withEvent;
+  const updated = await writes
     .updateTable('dossiers')
     .set({
       ...(patch as object),
@@ -137,13 +151,6 @@ export async function commitChange(
     .where('id', '=', row.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  if (actor.accountId) {
-    await trx
-      .insertInto('dossier_participants')
-      .values({ account_id: actor.accountId, dossier_id: row.id, last_at: at })
-      .onConflict((oc) => oc.columns(['account_id', 'dossier_id']).doUpdateSet({ last_at: at }))
-      .execute();
-  }
   return updated;
 }
 
