@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DOSSIER_STATUSES } from '../../domain/dossier-status.ts';
 import { required, str, uuid } from './schema-fields.ts';
-
 import { DossierRow } from './worklist-schema.ts';
 
 export * from './worklist-schema.ts';

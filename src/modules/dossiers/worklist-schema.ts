@@ -80,6 +80,7 @@ export const CountCell = z.object({
   nearDue: z.number(),
   capped: z.boolean(),
 });
+export type CountCell = z.infer<typeof CountCell>;
 export const WorklistCounts = z.object({
   /** The lists this official has (by role), in display order, with their counts. */
   lists: z.array(

@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
-import type { Worklist } from '../../../../src/modules/dossiers/schema.ts';
+import type { CountCell, Worklist } from '../../../../src/modules/dossiers/schema.ts';
 import { formatCount } from '../../../components/admin-format.ts';
 import { useT } from '../../../i18n/index.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 
 export interface ListCount {
   list: Worklist;
-  count: { total: number; overdue: number; nearDue: number; capped: boolean };
+  count: CountCell;
 }
 
 /**
