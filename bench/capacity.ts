@@ -152,7 +152,9 @@ const statsEmpty = (
 if (statsEmpty) {
   await pool.query('select dossier_stats_rebuild()');
   // As after the bulk load: fresh tables without statistics or visibility map read slowly.
-  await pool.query('vacuum analyze dossier_stats_daily, dossier_stats_monthly, dossier_stats_yearly');
+  await pool.query(
+    'vacuum analyze dossier_stats_daily, dossier_stats_monthly, dossier_stats_yearly, dossier_stats_agency_daily, dossier_stats_agency_monthly, dossier_stats_agency_yearly',
+  );
 }
 const statsSeconds = statsEmpty ? (performance.now() - r0) / 1000 : null;
 const a0 = performance.now();

@@ -1,6 +1,6 @@
 import type { ColumnType } from 'kysely';
 
-/** Table types of the dossier statistics (migration 0021); part of DB in ./types.ts. */
+/** Table types of the dossier statistics (migrations 0021, 0023); part of DB in ./types.ts. */
 
 type Day = ColumnType<Date, string, string>;
 
@@ -25,3 +25,6 @@ export type DossierStatsDailyTable = DossierStatsCounts;
 export type DossierStatsMonthlyTable = DossierStatsCounts;
 export type DossierStatsYearlyTable = DossierStatsCounts;
 export type DossierStatsDeltaTable = DossierStatsCounts;
+
+/** The same counts per agency, channel and day, month or year, without procedure or field (migration 0023). */
+export type DossierStatsAgencyTable = Omit<DossierStatsCounts, 'procedure_id' | 'field_code'>;

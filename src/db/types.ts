@@ -14,6 +14,7 @@ import type { CitizenDocumentsTable } from './types-documents.ts';
 import type { ResultTemplatesTable } from './types-result-templates.ts';
 import type { ExportsTable } from './types-exports.ts';
 import type {
+  DossierStatsAgencyTable,
   DossierStatsDailyTable,
   DossierStatsDeltaTable,
   DossierStatsMonthlyTable,
@@ -418,6 +419,9 @@ export interface DB {
   dossier_stats_monthly: DossierStatsMonthlyTable;
   dossier_stats_yearly: DossierStatsYearlyTable;
   dossier_stats_delta: DossierStatsDeltaTable;
+  dossier_stats_agency_daily: DossierStatsAgencyTable;
+  dossier_stats_agency_monthly: DossierStatsAgencyTable;
+  dossier_stats_agency_yearly: DossierStatsAgencyTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import type { ProcessingReport } from '../../src/modules/reports/schema.ts';
 import { dossierOffice } from '../support/dossiers.ts';
 import type { DossierOffice } from '../support/dossiers.ts';
@@ -187,8 +188,11 @@ describe('processing report', () => {
       ['2025-11-01', '2025-11-01'],
       ['2024-01-01', '2025-12-31'],
     ] as const) {
-      const r = await report(boss, `from=${from}&to=${to}&groupBy=procedure`);
-      assert.deepEqual(numbers(r.totals), expected(ours(), from, to), `${from}..${to}`);
+      // Procedure reads the fine tables, agency and month the agency tables (migration 0023).
+      for (const groupBy of ['procedure', 'agency', 'month']) {
+        const r = await report(boss, `from=${from}&to=${to}&groupBy=${groupBy}`);
+        assert.deepEqual(numbers(r.totals), expected(ours(), from, to), `${groupBy} ${from}..${to}`);
+      }
     }
   });
 
@@ -266,7 +270,14 @@ describe('processing report', () => {
     ];
     const strip = (r: ProcessingReport) => ({ ...r, generatedAt: '' });
     const reportsBefore = await Promise.all(queries.map(async (q) => strip(await report(boss, q))));
-    const tiers = ['dossier_stats_daily', 'dossier_stats_monthly', 'dossier_stats_yearly'] as const;
+    const tiers = [
+      'dossier_stats_daily',
+      'dossier_stats_monthly',
+      'dossier_stats_yearly',
+      'dossier_stats_agency_daily',
+      'dossier_stats_agency_monthly',
+      'dossier_stats_agency_yearly',
+    ] as const;
     const table = async (name: (typeof tiers)[number]) =>
       (
         await rt.database.db
@@ -285,15 +296,24 @@ describe('processing report', () => {
               ].map((c) => eb(eb.ref(c as 'due'), '<>', 0)),
             ),
           )
-          .orderBy('agency_id')
-          .orderBy('procedure_id')
-          .orderBy('channel')
-          .orderBy('day')
+          .orderBy(sql`1, 2, 3, 4, 5, 6`)
           .execute()
       ).map((r) => JSON.stringify(r));
     const incremental = await Promise.all(tiers.map(table));
     assert.ok(incremental[0]!.length > 10);
     assert.ok(incremental[2]!.length >= 2, 'yearly rows of 2025 and of this year');
+    // The agency tables are the fine ones summed without procedure and field.
+    for (const tier of [0, 1, 2]) assert.ok(incremental[tier + 3]!.length > 0, tiers[tier + 3]);
+    const coarse = await sql<{ n: number | string }>`
+      select count(*) as n from (
+        select agency_id, channel, day, sum(received) as r, sum(finished_early) as fe, sum(finished_on_time) as fo,
+          sum(finished_late) as fl, sum(cancelled) as c, sum(due) as d, sum(due_closed) as dc
+        from dossier_stats_monthly group by 1, 2, 3
+        except
+        select agency_id, channel, day, received, finished_early, finished_on_time, finished_late, cancelled,
+          due, due_closed
+        from dossier_stats_agency_monthly) x`.execute(rt.database.db);
+    assert.equal(Number(coarse.rows[0]?.n), 0, 'the agency tables sum the fine ones');
     await rt.services.reports.rebuild();
     assert.deepEqual(await Promise.all(tiers.map(table)), incremental);
     const reportsAfter = await Promise.all(queries.map(async (q) => strip(await report(boss, q))));

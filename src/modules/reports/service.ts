@@ -9,6 +9,8 @@ import type { ModuleDeps } from '../deps.ts';
 import { ProcessingQuery } from './schema.ts';
 import { before, piecesOf } from './tiers.ts';
 import type { Piece } from './tiers.ts';
+import { ZERO, add, lineOf, monthLabel, monthsBetween, rate } from './lines.ts';
+import type { Sums } from './lines.ts';
 import type { ProcessingReport, ProcessingRow, PublicStats, PublicStatsRow, ReportGroup } from './schema.ts';
 
 /** How the report names channels (Annex I wording of the national portal's KenhThucHien). */
@@ -19,82 +21,9 @@ export const CHANNEL_LABELS: Readonly<Record<string, string>> = {
   interagency: 'Liên thông',
 };
 const CHANNEL_ORDER = Object.keys(CHANNEL_LABELS);
+/** Groupings whose key needs no procedure or field: read from the agency tables. */
+const BY_AGENCY: ReadonlySet<ReportGroup> = new Set(['agency', 'channel', 'month']);
 
-/** Sums of the daily table for one group key (see migration 0021 for what each count means). */
-interface Sums {
-  key: string;
-  /** Before the period: received, ended. */
-  r0: number;
-  e0: number;
-  /** In the period. */
-  r: number;
-  ro: number;
-  fe: number;
-  fo: number;
-  fl: number;
-  c: number;
-  /** Up to the end of the period: due, due and closed. */
-  d: number;
-  dc: number;
-}
-const ZERO: Omit<Sums, 'key'> = { r0: 0, e0: 0, r: 0, ro: 0, fe: 0, fo: 0, fl: 0, c: 0, d: 0, dc: 0 };
-
-const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part * 1000) / whole) / 10 : null);
-
-/** A report line from the sums of its group. */
-function lineOf(key: string, label: string, s: Omit<Sums, 'key'>): ProcessingRow {
-  const carriedOver = s.r0 - s.e0;
-  const total = carriedOver + s.r;
-  const resolved = s.fe + s.fo + s.fl;
-  const pending = total - resolved - s.c;
-  // Overdue and pending at the end: appointment day before the end, and not ended before the end
-  // (due − due_closed, migration 0021).
-  const pendingOverdue = s.d - s.dc;
-  return {
-    key,
-    label,
-    carriedOver,
-    received: s.r,
-    receivedOnline: s.ro,
-    total,
-    resolved,
-    resolvedEarly: s.fe,
-    resolvedOnTime: s.fo,
-    resolvedLate: s.fl,
-    cancelled: s.c,
-    pendingOnTime: pending - pendingOverdue,
-    pendingOverdue,
-    onTimeRate: rate(s.fe + s.fo, resolved),
-  };
-}
-
-const add = (a: Omit<Sums, 'key'>, b: Omit<Sums, 'key'>): Omit<Sums, 'key'> => ({
-  r0: a.r0 + b.r0,
-  e0: a.e0 + b.e0,
-  r: a.r + b.r,
-  ro: a.ro + b.ro,
-  fe: a.fe + b.fe,
-  fo: a.fo + b.fo,
-  fl: a.fl + b.fl,
-  c: a.c + b.c,
-  d: a.d + b.d,
-  dc: a.dc + b.dc,
-});
-
-/** Months (YYYY-MM) from the month of `from` to the month of `to`. */
-function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = from.split('-').map(Number) as [number, number];
-  const end = to.slice(0, 7);
-  for (;;) {
-    const key = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
-    if (key > end) return out;
-    out.push(key);
-    m += 1;
-    if (m > 12) [y, m] = [y + 1, 1];
-  }
-}
-const monthLabel = (key: string) => `${key.slice(5, 7)}/${key.slice(0, 4)}`;
 const firstOfMonth = (day: string) => `${day.slice(0, 7)}-01`;
 
 /** Parses the query; a failure is a ValidationError naming each field as the HTTP layer does. */
@@ -229,6 +158,7 @@ export class ReportsService {
   ): Promise<Sums[]> {
     const month = group === 'month';
     const rows = await this.segmentSums(
+      BY_AGENCY.has(group),
       [
         ...before(from).map((p) => ({ ...p, seg: 'A' })),
         ...piecesOf(from, end, !month).map((p) => ({ ...p, seg: 'P' })),
@@ -261,8 +191,12 @@ export class ReportsService {
     return [...byKey.values()];
   }
 
-  /** The counts of the pieces' rows inside `scope`, summed per key and segment. */
+  /**
+   * The counts of the pieces' rows inside `scope`, summed per key and segment; from the agency tables
+   * (no procedure or field: far fewer rows, migration 0023) when the key needs neither.
+   */
   private async segmentSums(
+    byAgency: boolean,
     pieces: readonly (Piece & { seg: string })[],
     keyOf: (seg: string) => RawBuilder<string>,
     scope: RawBuilder<boolean>,
@@ -272,7 +206,7 @@ export class ReportsService {
       (p) => sql`
         select ${keyOf(p.seg)} as key, ${sql.lit(p.seg)} as seg, s.channel, s.received, s.finished_early,
           s.finished_on_time, s.finished_late, s.cancelled, s.due, s.due_closed
-        from ${sql.table(`dossier_stats_${p.tier}`)} s
+        from ${sql.table(`dossier_stats_${byAgency ? 'agency_' : ''}${p.tier}`)} s
         where s.day >= ${p.from}::date and s.day < ${p.to}::date and ${scope}`,
     );
     const r = await sql<
@@ -350,8 +284,10 @@ export class ReportsService {
     const end = addDays(to, 1);
     const pieces = piecesOf(from, end, false).map((p) => ({ ...p, seg: 'P' }));
     type Counts = Awaited<ReturnType<ReportsService['segmentSums']>>[number];
-    const grouped = async (key: RawBuilder<string>) =>
-      new Map((await this.segmentSums(pieces, () => key, sql<boolean>`true`)).map((x) => [x.key, x]));
+    const grouped = async (key: RawBuilder<string>, byAgency = false) =>
+      new Map(
+        (await this.segmentSums(byAgency, pieces, () => key, sql<boolean>`true`)).map((x) => [x.key, x]),
+      );
     const line = (
       key: string,
       label: string,
@@ -372,7 +308,7 @@ export class ReportsService {
         onlineShare: rate(receivedOnline, received),
       };
     };
-    const months = await grouped(sql<string>`to_char(s.day, 'YYYY-MM')`);
+    const months = await grouped(sql<string>`to_char(s.day, 'YYYY-MM')`, true);
     const fields = await grouped(sql<string>`s.field_code`);
     const procedures = await grouped(sql<string>`s.procedure_id::text`);
     const names = await this.labels('field', [...fields.keys()]);
