@@ -12,19 +12,22 @@ export const DOSSIER_CODE_PATTERN = new RegExp(
 );
 export const MAX_DAILY_SEQUENCE = 9999;
 
+/** A code is a prefix (unit and day) followed by the day's number in SEQUENCE_DIGITS digits. */
+export const SEQUENCE_DIGITS = 4;
+
 export interface DossierCodeRule {
   /** First day (YYYY-MM-DD, in Vietnam) the rule applies to. */
   from: string;
   basis: string;
-  format(unitCode: string, day: string, sequence: number): string;
+  /** What comes before the day's number. */
+  prefix(unitCode: string, day: string): string;
 }
 
 export const DOSSIER_CODE_RULES: readonly DossierCodeRule[] = [
   {
     from: '2019-01-06',
     basis: 'Điều 19 Thông tư 01/2018/TT-VPCP',
-    format: (unit, day, n) =>
-      `${unit}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${String(n).padStart(4, '0')}`,
+    prefix: (unit, day) => `${unit}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-`,
   },
 ];
 
@@ -35,13 +38,22 @@ export function dossierCodeRule(day: string): DossierCodeRule {
   return rule;
 }
 
+/**
+ * The codes of the unit's dossiers received on `day` (YYYY-MM-DD, Vietnam) up to their number: the
+ * database appends the number it allocates, in the same statement as the dossier's insert.
+ */
+export function dossierCodePrefix(unitCode: string, day: string): string {
+  if (!AGENCY_CODE_PATTERN.test(unitCode)) throw new Error(`not a QCVN 102 unit code: ${unitCode}`);
+  return dossierCodeRule(day).prefix(unitCode, day);
+}
+
 /** The code of the `sequence`-th dossier the unit received on `day` (YYYY-MM-DD, Vietnam). */
 export function formatDossierCode(unitCode: string, day: string, sequence: number): string {
-  if (!AGENCY_CODE_PATTERN.test(unitCode)) throw new Error(`not a QCVN 102 unit code: ${unitCode}`);
+  const prefix = dossierCodePrefix(unitCode, day);
   if (!Number.isInteger(sequence) || sequence < 1 || sequence > MAX_DAILY_SEQUENCE) {
     throw new Error(`sequence out of range: ${sequence}`);
   }
-  return dossierCodeRule(day).format(unitCode, day, sequence);
+  return prefix + String(sequence).padStart(SEQUENCE_DIGITS, '0');
 }
 
 export function isDossierCode(code: string): boolean {

@@ -81,6 +81,54 @@ describe('dossier concurrency', () => {
     assert.equal(counter.last, 50);
   });
 
+  it('the 10,000th receipt of a day is 409 daily_sequence_exhausted and writes nothing', async () => {
+    const day = vietnamDay(new Date());
+    const setCounter = (last: number) =>
+      rt.database.db
+        .insertInto('dossier_code_counters')
+        .values({ agency_id: o.agency.id, day, last })
+        .onConflict((oc) => oc.columns(['agency_id', 'day']).doUpdateSet({ last }))
+        .execute();
+    await setCounter(9999);
+    try {
+      const count = async () =>
+        Number(
+          (
+            await rt.database.db
+              .selectFrom('dossiers')
+              .select((eb) => eb.fn.countAll<string>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await count();
+      const res = await o.counter.post('/api/dossiers', {
+        procedureCode: o.procedureCode,
+        agencyId: o.agency.id,
+        applicant: { kind: 'citizen', idNumber: '079000009999', fullName: 'Người thứ mười nghìn' },
+        decision: 'accept',
+      });
+      assert.equal(res.statusCode, 409, res.body);
+      assert.equal(res.json<{ code: string }>().code, 'daily_sequence_exhausted');
+      assert.match(res.json<{ detail: string }>().detail, /9\.999 hồ sơ trong ngày/);
+      assert.equal(await count(), before);
+      const applicant = await rt.database.db
+        .selectFrom('applicants')
+        .select('id')
+        .where('id_number', '=', '079000009999')
+        .executeTakeFirst();
+      assert.equal(applicant, undefined, 'the applicant upsert was rolled back');
+      const counter = await rt.database.db
+        .selectFrom('dossier_code_counters')
+        .select('last')
+        .where('agency_id', '=', o.agency.id)
+        .where('day', '=', day)
+        .executeTakeFirstOrThrow();
+      assert.equal(counter.last, 9999);
+    } finally {
+      await setCounter(50);
+    }
+  });
+
   it('the same action twice on one version: one 200, one 409', async () => {
     const d = await o.receive();
     const forward = () =>

@@ -10,7 +10,7 @@ import { attachFiles } from './applicants.ts';
 import { assertReader, atReception, forbid, refuse, standingOf } from './rules.ts';
 import type { ActionBody } from './schema.ts';
 import type { DossierCaller } from './store.ts';
-import { assertFresh, commitChange, lockDossier, notify, officialPlace, processOf } from './store.ts';
+import { assertFresh, commitChange, lockDossier, officialPlace, processOf } from './store.ts';
 import type { ActionScope } from './scope.ts';
 import { storeDossierFiles } from '../documents/store.ts';
 import { appointmentOf, checkTransition, closePause, FINISHED } from './scope.ts';
@@ -136,10 +136,10 @@ async function accept(s: ActionScope): Promise<void> {
       toHolder: s.caller.auth.account.id,
       details: { appointmentAt: appointment?.toISOString() ?? null },
     },
+    { notices: [{ kind: 'received', facts: { agency: s.agencyName, appointmentAt: appointment } }] },
   );
   // The components the counter accepted become the applicant's verified documents (V.8).
   await storeDossierFiles(s.trx, done, 'verified', receivedAt);
-  await notify(s.trx, done, 'received', { agency: s.agencyName, appointmentAt: appointment });
 }
 
 async function refuseReceipt(s: ActionScope, reason: string): Promise<void> {
@@ -157,7 +157,7 @@ async function refuseReceipt(s: ActionScope, reason: string): Promise<void> {
   const def = await processOf(s.trx, row.process_id);
   const arrow = def.transitions.find((t) => t.from === row.step_id && t.action === 'reject');
   const { patch: pausePatch } = closePause(s);
-  const done = await commitChange(
+  await commitChange(
     s.trx,
     s.caller.actor,
     row,
@@ -175,8 +175,8 @@ async function refuseReceipt(s: ActionScope, reason: string): Promise<void> {
       toHolder: null,
       reason,
     },
+    { notices: [{ kind: 'refused', facts: { agency: s.agencyName, reason } }] },
   );
-  await notify(s.trx, done, 'refused', { agency: s.agencyName, reason });
 }
 
 // ───────────── supplements and fees ─────────────
@@ -225,7 +225,7 @@ async function supplement(
       toHolder = p.holder_id;
     }
   }
-  const done = await commitChange(
+  await commitChange(
     s.trx,
     s.caller.actor,
     row,
@@ -239,8 +239,8 @@ async function supplement(
       files,
       details: { channel: body.channel },
     },
+    { notices: [{ kind: 'supplemented', facts: { agency: s.agencyName } }] },
   );
-  await notify(s.trx, done, 'supplemented', { agency: s.agencyName });
 }
 
 async function resume(s: ActionScope): Promise<void> {
@@ -268,7 +268,7 @@ async function pay(s: ActionScope, receipt: string | null): Promise<void> {
   await checkTransition(s, 'dang_xu_ly');
   const { pauses, patch } = closePause(s);
   const appointment = await appointmentOf(s, pauses, row.extension_minutes);
-  const done = await commitChange(
+  await commitChange(
     s.trx,
     s.caller.actor,
     row,
@@ -280,8 +280,8 @@ async function pay(s: ActionScope, receipt: string | null): Promise<void> {
       toHolder: row.holder_id,
       details: { receipt },
     },
+    { notices: [{ kind: 'paid', facts: { agency: s.agencyName } }] },
   );
-  await notify(s.trx, done, 'paid', { agency: s.agencyName });
 }
 
 // ───────────── result, withdrawal, cancel, comment ─────────────
@@ -312,14 +312,14 @@ async function withdraw(s: ActionScope, reason: string): Promise<void> {
   if (!s.standing.applicant && !s.standing.counter) forbid('rút hồ sơ');
   await checkTransition(s, 'cong_dan_yeu_cau_rut');
   const { patch } = closePause(s);
-  const done = await commitChange(
+  await commitChange(
     s.trx,
     s.caller.actor,
     row,
     { ...patch, status: 'cong_dan_yeu_cau_rut', status_reason: reason, ...FINISHED },
     { action: 'withdraw', toStatus: 'cong_dan_yeu_cau_rut', toStep: row.step_id, toHolder: null, reason },
+    { notices: [{ kind: 'withdrawn', facts: { agency: s.agencyName, reason } }] },
   );
-  await notify(s.trx, done, 'withdrawn', { agency: s.agencyName, reason });
 }
 
 async function cancelOrRestore(s: ActionScope, action: 'cancel' | 'restore'): Promise<void> {

@@ -2,7 +2,7 @@ import type { ActionScope } from './scope.ts';
 import { checkTransition } from './scope.ts';
 import { move } from './moves.ts';
 import { arrowsHere, atReception, forbid, refuse } from './rules.ts';
-import { commitChange, notify, processOf } from './store.ts';
+import { commitChange, processOf } from './store.ts';
 
 /**
  * "Yêu cầu thực hiện nghĩa vụ tài chính" (Annex I, II.10.3): the handler asks for fees or taxes. Along
@@ -27,7 +27,7 @@ export async function requestPayment(s: ActionScope, amount: number, reason: str
     refuse(row, 'yêu cầu nộp phí, lệ phí', 'chỉ hồ sơ đang giải quyết mới được yêu cầu');
   if (!s.standing.holder) forbid('yêu cầu nộp phí, lệ phí');
   await checkTransition(s, 'yeu_cau_nghia_vu_tai_chinh');
-  const done = await commitChange(
+  await commitChange(
     s.trx,
     s.caller.actor,
     row,
@@ -46,6 +46,6 @@ export async function requestPayment(s: ActionScope, amount: number, reason: str
       reason,
       details: { amount },
     },
+    { notices: [{ kind: 'payment_requested', facts: { agency: s.agencyName, amount, reason } }] },
   );
-  await notify(s.trx, done, 'payment_requested', { agency: s.agencyName, amount, reason });
 }

@@ -11,7 +11,8 @@ import { draftResultFile } from './draft-result.ts';
 import { storeDossierFiles } from '../documents/store.ts';
 import { arrowsHere, atReception, forbid, movable, refuse } from './rules.ts';
 import type { ActionBody } from './schema.ts';
-import { commitChange, notify, processOf } from './store.ts';
+import { commitChange, processOf } from './store.ts';
+import type { NoticeKind } from '../../domain/dossier-notices.ts';
 
 /**
  * Moving a dossier along its process (II.5.6, II.7–II.9, II.15): forward, assign, coordinate, submit
@@ -129,30 +130,42 @@ export async function move(s: ActionScope, body: MoveBody): Promise<void> {
     files.push(made.fileId);
     details.resultTemplateVersion = made.templateVersion;
   }
-  const done = await commitChange(s.trx, s.caller.actor, row, patch, {
-    action: t.action,
-    toStatus: to,
-    toStep: place.step_id,
-    toHolder: place.holder_id,
-    reason: body.reason ?? null,
-    files,
-    details,
-  });
   const facts = {
     agency: s.agencyName,
-    appointmentAt: done.appointment_at,
+    appointmentAt: 'appointment_at' in patch ? (patch.appointment_at as Date | null) : row.appointment_at,
     reason: body.reason ?? null,
     amount: body.amount ?? null,
   };
-  if (row.status === 'duoc_tiep_nhan') await notify(s.trx, done, 'processing', facts);
-  if (t.action === 'extend') await notify(s.trx, done, 'extended', facts);
-  if (t.action === 'request_payment') await notify(s.trx, done, 'payment_requested', facts);
-  if (t.action === 'finish') {
-    // The result is available to the applicant from now on: it joins their document store (V.8).
-    await storeDossierFiles(s.trx, done, 'result', s.now);
-    await notify(s.trx, done, 'finished', facts);
-  }
+  const kinds = [
+    row.status === 'duoc_tiep_nhan' ? 'processing' : null,
+    NOTICE_OF_ACTION[t.action] ?? null,
+  ].filter((k): k is NoticeKind => k !== null);
+  const done = await commitChange(
+    s.trx,
+    s.caller.actor,
+    row,
+    patch,
+    {
+      action: t.action,
+      toStatus: to,
+      toStep: place.step_id,
+      toHolder: place.holder_id,
+      reason: body.reason ?? null,
+      files,
+      details,
+    },
+    { notices: kinds.map((kind) => ({ kind, facts })) },
+  );
+  // The result is available to the applicant from now on: it joins their document store (V.8).
+  if (t.action === 'finish') await storeDossierFiles(s.trx, done, 'result', s.now);
 }
+
+/** The notice an action along an arrow sends the applicant, besides "processing" after receipt. */
+const NOTICE_OF_ACTION: Partial<Record<string, NoticeKind>> = {
+  extend: 'extended',
+  request_payment: 'payment_requested',
+  finish: 'finished',
+};
 
 /**
  * A supplement is asked for: at reception by the counter (the dossier stays there), or by the handler
@@ -197,7 +210,7 @@ export async function supplementRequest(
     toStep = p.step_id;
     toHolder = p.holder_id;
   }
-  const done = await commitChange(
+  await commitChange(
     s.trx,
     s.caller.actor,
     row,
@@ -216,12 +229,19 @@ export async function supplementRequest(
       reason: input.reason,
       details: { missingItems: input.missingItems },
     },
+    {
+      notices: [
+        {
+          kind: 'supplement_requested',
+          facts: {
+            agency: s.agencyName,
+            reason: input.reason,
+            missingItems: input.missingItems,
+          },
+        },
+      ],
+    },
   );
-  await notify(s.trx, done, 'supplement_requested', {
-    agency: s.agencyName,
-    reason: input.reason,
-    missingItems: input.missingItems,
-  });
 }
 
 /** "Dừng xử lý" along a refusal arrow (the counter then hands the letter over) or where it is. */
@@ -243,7 +263,7 @@ async function stopAlong(
         )
       : null;
   const patch = place ? { ...place } : { ...FINISHED, step_id: target?.id ?? row.step_id };
-  const done = await commitChange(
+  await commitChange(
     s.trx,
     s.caller.actor,
     row,
@@ -255,8 +275,8 @@ async function stopAlong(
       toHolder: place?.holder_id ?? null,
       reason,
     },
+    { notices: [{ kind: 'stopped', facts: { agency: s.agencyName, reason } }] },
   );
-  await notify(s.trx, done, 'stopped', { agency: s.agencyName, reason });
 }
 
 export async function stopProcessing(s: ActionScope, reason: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { allows } from '../../domain/permissions.ts';
-import { formatDossierCode, vietnamDay } from '../../domain/dossier-code.ts';
+import { dossierCodePrefix, SEQUENCE_DIGITS, vietnamDay } from '../../domain/dossier-code.ts';
 import { assertTransition } from '../../domain/dossier-status-machine.ts';
 import type { DossierStatus } from '../../domain/dossier-status.ts';
 import type { ProcessDefinition, ProcessStep } from '../../domain/process.ts';
@@ -9,7 +9,7 @@ import { ConflictError, ForbiddenError, UnauthenticatedError, ValidationError } 
 import { legalDeadlineOf } from '../processes/store.ts';
 import type { ApplicantInput, ReceiveBody, SubmitBody } from './schema.ts';
 import type { DossierCaller, DossierRecord } from './store.ts';
-import { commitChange, FIRST_HASH, notify } from './store.ts';
+import { commitChange, FIRST_HASH } from './store.ts';
 import { placeAt } from './placement.ts';
 import { assertPostal, attachFiles, upsertApplicant } from './applicants.ts';
 import type { DossierContext } from './context.ts';
@@ -96,26 +96,6 @@ function entryStep(def: ProcessDefinition, online: boolean): ProcessStep {
   return step;
 }
 
-/** The next number of the unit's day, allocated atomically (the counter row stays locked until commit). */
-async function nextCode(trx: Tx, agency: { id: string; code: string }, now: Date): Promise<string> {
-  const day = vietnamDay(now);
-  try {
-    const r = await sql<{ last: number }>`
-      insert into dossier_code_counters (agency_id, day, last) values (${agency.id}, ${day}, 1)
-      on conflict (agency_id, day) do update set last = dossier_code_counters.last + 1
-      returning last`.execute(trx);
-    return formatDossierCode(agency.code, day, r.rows[0]?.last ?? 1);
-  } catch (err) {
-    if ((err as { code?: string }).code === '23514') {
-      throw new ConflictError(
-        'Đơn vị đã tiếp nhận 9.999 hồ sơ trong ngày: không thể cấp thêm mã số hồ sơ',
-        'daily_sequence_exhausted',
-      );
-    }
-    throw err;
-  }
-}
-
 function validateDecision(body: ReceiveBody): void {
   const problems = [];
   if (body.decision !== 'accept' && !body.reason) {
@@ -191,9 +171,7 @@ export async function receiveAtCounter(
         ? (await ctx.legalTime.appointment({ agencyId: agency.id, receivedAt: now, deadline, db: trx })).dueAt
         : null;
     const applicant = await upsertApplicant(trx, body.applicant);
-    const code = await nextCode(trx, agency, now);
     const row = await insertDossier(trx, {
-      code,
       procedure,
       agency,
       processId: process.id,
@@ -213,30 +191,38 @@ export async function receiveAtCounter(
       supplement_phase: to === 'yeu_cau_bo_sung' ? ('receive' as const) : null,
     };
     const files = await attachFiles(trx, row.id, auth.account.id, body.fileIds, 'component');
-    // Accepted at the counter: the components become the applicant's verified documents (V.8).
-    if (to === 'duoc_tiep_nhan') await storeDossierFiles(trx, row, 'verified', now);
-    const done = await commitChange(trx, c.actor, row, patch, {
-      action: body.decision === 'accept' ? 'receive' : body.decision,
-      toStatus: to,
-      toStep: place.step_id,
-      toHolder: to === 'duoc_tiep_nhan' ? auth.account.id : place.holder_id,
-      reason: body.reason ?? null,
-      files,
-      details: {
-        channel: body.channel,
-        source: body.source ?? null,
-        missingItems: body.missingItems,
-        appointmentAt: appointment?.toISOString() ?? null,
-      },
-    });
+    // Accepted at the counter: the components become the applicant's verified documents (V.8). A new
+    // dossier has no files but those just attached.
+    if (to === 'duoc_tiep_nhan' && files.length > 0) await storeDossierFiles(trx, row, 'verified', now);
     const kind =
       to === 'duoc_tiep_nhan' ? 'received' : to === 'yeu_cau_bo_sung' ? 'supplement_requested' : 'refused';
-    await notify(trx, done, kind, {
+    const facts = {
       agency: agency.name,
       appointmentAt: appointment,
       reason: body.reason ?? null,
       missingItems: body.missingItems,
-    });
+    };
+    const done = await commitChange(
+      trx,
+      c.actor,
+      row,
+      patch,
+      {
+        action: body.decision === 'accept' ? 'receive' : body.decision,
+        toStatus: to,
+        toStep: place.step_id,
+        toHolder: to === 'duoc_tiep_nhan' ? auth.account.id : place.holder_id,
+        reason: body.reason ?? null,
+        files,
+        details: {
+          channel: body.channel,
+          source: body.source ?? null,
+          missingItems: body.missingItems,
+          appointmentAt: appointment?.toISOString() ?? null,
+        },
+      },
+      { notices: [{ kind, facts }] },
+    );
     return done.id;
   });
 }
@@ -285,9 +271,7 @@ export async function submitOnline(ctx: DossierContext, c: DossierCaller, body: 
       },
     );
     const applicant = await upsertApplicant(trx, body.applicant);
-    const code = await nextCode(trx, agency, now);
     const row = await insertDossier(trx, {
-      code,
       procedure,
       agency,
       processId: process.id,
@@ -319,18 +303,22 @@ export async function submitOnline(ctx: DossierContext, c: DossierCaller, body: 
         files,
         details: { channel: 'online' },
       },
+      { notices: [{ kind: 'submitted', facts: { agency: agency.name } }] },
     );
-    await notify(trx, done, 'submitted', { agency: agency.name });
     return done.id;
   });
 }
 
+/**
+ * Inserts the dossier with its code: the unit's next number of the day is allocated atomically by a
+ * CTE of the same statement, so that the counter row, locked until commit, is taken as late as the
+ * code allows and costs no round trip of its own.
+ */
 async function insertDossier(
   trx: Tx,
   d: {
-    code: string;
     procedure: ProcedureFacts;
-    agency: { id: string; path: string };
+    agency: { id: string; code: string; path: string };
     processId: string;
     channel: 'counter' | 'postal' | 'online' | 'interagency';
     status: DossierStatus;
@@ -343,10 +331,21 @@ async function insertDossier(
     now: Date;
   },
 ): Promise<DossierRecord> {
-  return trx
+  const day = vietnamDay(d.now);
+  const prefix = dossierCodePrefix(d.agency.code, day);
+  const numbered = trx.with('c', (db) =>
+    db
+      .insertInto('dossier_code_counters')
+      .values({ agency_id: d.agency.id, day, last: 1 })
+      .onConflict((oc) =>
+        oc.columns(['agency_id', 'day']).doUpdateSet({ last: sql<number>`dossier_code_counters.last + 1` }),
+      )
+      .returning('last'),
+  );
+  return numbered
     .insertInto('dossiers')
     .values({
-      code: d.code,
+      code: sql<string>`(select ${prefix} || lpad(last::text, ${SEQUENCE_DIGITS}, '0') from c)`,
       procedure_id: d.procedure.id,
       procedure_code: d.procedure.code,
       procedure_name: d.procedure.name,
@@ -376,5 +375,14 @@ async function insertDossier(
       history_hash: FIRST_HASH,
     })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .catch((err: unknown) => {
+      if ((err as { constraint?: string }).constraint === 'dossier_code_counters_last_check') {
+        throw new ConflictError(
+          'Đơn vị đã tiếp nhận 9.999 hồ sơ trong ngày: không thể cấp thêm mã số hồ sơ',
+          'daily_sequence_exhausted',
+        );
+      }
+      throw err;
+    });
 }

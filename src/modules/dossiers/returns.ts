@@ -5,7 +5,7 @@ import type { ActionScope } from './scope.ts';
 import { checkTransition, FINISHED } from './scope.ts';
 import { arrowsHere, forbid, refuse } from './rules.ts';
 import type { ActionBody } from './schema.ts';
-import { commitChange, notify, processOf } from './store.ts';
+import { commitChange, processOf } from './store.ts';
 import { storeDossierFiles } from '../documents/store.ts';
 
 /**
@@ -77,10 +77,8 @@ export async function returnResult(
       toHolder: null,
       details: { recipient, postal },
     },
+    { notices: stopped ? [] : [{ kind: 'returned', facts: { agency: s.agencyName } }] },
   );
-  if (!stopped) {
-    // Result files attached after the finish step (or before this store existed) join it too.
-    await storeDossierFiles(s.trx, done, 'result', s.now);
-    await notify(s.trx, done, 'returned', { agency: s.agencyName });
-  }
+  // Result files attached after the finish step (or before this store existed) join it too.
+  if (!stopped) await storeDossierFiles(s.trx, done, 'result', s.now);
 }

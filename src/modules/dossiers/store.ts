@@ -10,7 +10,7 @@ import type { DossiersTable } from '../../db/types.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import type { AuthContext } from '../accounts/sessions.ts';
 import type { Actor } from '../audit/audit.ts';
-import { enqueue } from '../../jobs/outbox.ts';
+import type { OutboxTopics } from '../../jobs/outbox.ts';
 import { noticeFor } from '../../domain/dossier-notices.ts';
 import type { NoticeFacts, NoticeKind } from '../../domain/dossier-notices.ts';
 
@@ -71,9 +71,33 @@ export const FIRST_HASH = GENESIS_HASH;
 
 type Patch = Partial<Record<keyof DossiersTable, unknown>>;
 
+/** What a notice to the applicant says besides what the dossier row gives (code, procedure). */
+export type NoticeArgs = Omit<NoticeFacts, 'code' | 'procedure' | 'agency'> & { agency: string };
+/** A notice to the applicant that an action sends (after commit, through the outbox). */
+export interface Notice {
+  kind: NoticeKind;
+  facts: NoticeArgs;
+}
+
+/** The outbox message of a notice about `row` at history row `seq`. */
+function noticeMessage(row: DossierRecord, seq: number, n: Notice): OutboxTopics['dossier.notice'] {
+  const notice = noticeFor(n.kind, { code: row.code, procedure: row.procedure_name, ...n.facts });
+  return {
+    key: `${row.id}:${seq}:${n.kind}`,
+    dossierId: row.id,
+    accountId: row.applicant_account_id,
+    phone: row.applicant_phone,
+    email: row.applicant_email,
+    kind: n.kind,
+    title: notice.title,
+    text: notice.text,
+  };
+}
+
 /**
  * Applies one action: the dossier's new state (`patch`) and one history row, chained to the previous
- * one, in the caller's transaction; the actor becomes a participant. The row must have been locked.
+ * one, in the caller's transaction; the actor becomes a participant; the applicant's `notices` go to
+ * the outbox. The row must have been locked.
  */
 export async function commitChange(
   trx: Tx,
@@ -81,7 +105,7 @@ export async function commitChange(
   row: DossierRecord,
   patch: Patch,
   event: DossierEventInput,
-  opts: { bump?: boolean } = {},
+  opts: { bump?: boolean; notices?: readonly Notice[] } = {},
 ): Promise<DossierRecord> {
   const seq = row.history_seq + 1;
   const at = new Date();
@@ -103,32 +127,47 @@ export async function commitChange(
     details: event.details ?? {},
   };
   const hash = eventHash(row.history_hash, content);
-  // One statement: the history row and the participant are written by data-modifying CTEs of the
-  // dossier's update (three round trips were three turns of a busy event loop, issue 8).
-  const withEvent = trx.with('ev', (db) =>
-    db
-      .insertInto('dossier_events')
-      .values({
-        dossier_id: row.id,
-        seq,
-        at,
-        actor_id: content.actorId,
-        actor_name: content.actorName,
-        action: content.action,
-        from_status: content.fromStatus,
-        to_status: content.toStatus,
-        from_step: content.fromStep,
-        to_step: content.toStep,
-        from_holder: content.fromHolder,
-        to_holder: content.toHolder,
-        reason: content.reason,
-        files: JSON.stringify(content.files) as never,
-        details: JSON.stringify(content.details) as never,
-        prev_hash: row.history_hash,
-        hash,
-      })
-      .returning('seq'),
-  );
+  // One statement: the history row, the notices and the participant are written by data-modifying
+  // CTEs of the dossier's update (four round trips were four turns of a busy event loop, issue 8).
+  // The notices are of the row as updated: the patch never changes the applicant or the code.
+  const messages = (opts.notices ?? []).map((n) => ({
+    topic: 'dossier.notice',
+    payload: noticeMessage(row, seq, n),
+  }));
+  const withEvent = trx
+    .with('ev', (db) =>
+      db
+        .insertInto('dossier_events')
+        .values({
+          dossier_id: row.id,
+          seq,
+          at,
+          actor_id: content.actorId,
+          actor_name: content.actorName,
+          action: content.action,
+          from_status: content.fromStatus,
+          to_status: content.toStatus,
+          from_step: content.fromStep,
+          to_step: content.toStep,
+          from_holder: content.fromHolder,
+          to_holder: content.toHolder,
+          reason: content.reason,
+          files: JSON.stringify(content.files) as never,
+          details: JSON.stringify(content.details) as never,
+          prev_hash: row.history_hash,
+          hash,
+        })
+        .returning('seq'),
+    )
+    .with('ob', (db) =>
+      db
+        .insertInto('outbox')
+        .columns(['topic', 'payload'])
+        .expression(
+          sql`select topic, payload from jsonb_to_recordset(${JSON.stringify(messages)}::jsonb) as m (topic text, payload jsonb)`,
+        )
+        .returning('id'),
+    );
   const account = actor.accountId;
   const writes = account
     ? withEvent.with('pa', (db) =>
@@ -152,26 +191,6 @@ export async function commitChange(
     .returningAll()
     .executeTakeFirstOrThrow();
   return updated;
-}
-
-/** Writes the applicant's notice to the outbox in the action's transaction (sent after commit). */
-export async function notify(
-  trx: Tx,
-  row: DossierRecord,
-  kind: NoticeKind,
-  facts: Omit<NoticeFacts, 'code' | 'procedure' | 'agency'> & { agency: string },
-): Promise<void> {
-  const notice = noticeFor(kind, { code: row.code, procedure: row.procedure_name, ...facts });
-  await enqueue(trx, 'dossier.notice', {
-    key: `${row.id}:${row.history_seq}:${kind}`,
-    dossierId: row.id,
-    accountId: row.applicant_account_id,
-    phone: row.applicant_phone,
-    email: row.applicant_email,
-    kind,
-    title: notice.title,
-    text: notice.text,
-  });
 }
 
 /** The official's place: agency, department and groups (pools are matched against them). */
