@@ -29,7 +29,7 @@ export async function act(
 ): Promise<void> {
   if (!c.auth) throw new UnauthenticatedError();
   const auth = c.auth;
-  const place = auth.account.kind === 'official' ? await officialPlace(ctx.db, auth.account.id) : null;
+  const place = auth.account.kind === 'official' ? await officialPlace(ctx.db, auth) : null;
   await ctx.db.transaction().execute(async (trx) => {
     const row = await lockDossier(trx, id);
     const standing = standingOf(auth, place, row);

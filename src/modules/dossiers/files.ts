@@ -141,7 +141,7 @@ export async function readFile(
   if (!row) throw new NotFoundError('Không tìm thấy tệp');
   if (row.dossier_id) {
     const dossier = await findDossier(db, row.dossier_id);
-    const place = auth.account.kind === 'official' ? await officialPlace(db, auth.account.id) : null;
+    const place = auth.account.kind === 'official' ? await officialPlace(db, auth) : null;
     await readableStanding(db, auth, place, dossier);
   } else if (row.uploaded_by !== auth.account.id) {
     throw new ForbiddenError('Tệp không thuộc hồ sơ bạn được xem');

@@ -52,7 +52,7 @@ export class DossiersService {
   }
 
   private async place(auth: AuthContext) {
-    return officialPlace(this.db, auth.account.id);
+    return officialPlace(this.db, auth);
   }
 
   /** Receipt at the counter with its decision; returns the new dossier's id. */

@@ -201,8 +201,10 @@ export interface OfficialPlace {
   groupIds: string[];
 }
 
-export async function officialPlace(db: Executor, accountId: string): Promise<OfficialPlace> {
-  // One statement (every official's request reads it; two held two pool connections, issue 8).
+/** The official's place: as read with the session, or from the database when the context has none. */
+export async function officialPlace(db: Executor, auth: AuthContext): Promise<OfficialPlace> {
+  const accountId = auth.account.id;
+  if (auth.place) return { accountId, ...auth.place };
   const r = await sql<{ agency_id: string | null; department_id: string | null; group_ids: string[] }>`
     select o.agency_id, o.department_id,
            array(select group_id from user_group_members where account_id = ${accountId}) as group_ids
