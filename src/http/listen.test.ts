@@ -62,6 +62,41 @@ describe('listening with several accepting sockets (issue 8)', { skip: process.p
     await assert.rejects(getFresh(port, '127.0.0.1'), /ECONNREFUSED/);
   });
 
+  it('closes at once while visitors keep idle connections open (a graceful stop must not hang)', async () => {
+    const { app, port } = await started(8);
+    // Kept-alive connections from 100 addresses, left open by their clients after one answer each.
+    const agents = Array.from({ length: 100 }, () => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+    const kept = await Promise.all(
+      agents.map(
+        (agent, i) =>
+          new Promise<string>((resolve, reject) => {
+            http
+              .get(
+                {
+                  host: '127.0.0.1',
+                  port,
+                  path: '/hello',
+                  agent,
+                  localAddress: `127.0.${120 + Math.floor(i / 250)}.${1 + (i % 250)}`,
+                },
+                (res) => {
+                  let body = '';
+                  res.on('data', (c: Buffer) => (body += c.toString()));
+                  res.on('end', () => resolve(body));
+                },
+              )
+              .on('error', reject);
+          }),
+      ),
+    );
+    assert.deepEqual(new Set(kept), new Set(['xin chào']));
+    const t = performance.now();
+    await app.close();
+    assert.ok(performance.now() - t < 2000, `closed in ${Math.round(performance.now() - t)} ms`);
+    assert.equal(listenersOn(port), 0);
+    for (const agent of agents) agent.destroy();
+  });
+
   it('refuses a port already in use, even by another instance listening the same way', async () => {
     const { app, port } = await started(8);
     try {

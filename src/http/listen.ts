@@ -21,8 +21,12 @@ export async function listenWithAcceptors(
   // the connections; a port already in use must fail as it always did.
   if (shared && opts.port !== 0) await assertFree(opts.host, opts.port);
   const acceptors: net.Server[] = [];
-  app.addHook('preClose', async () => {
-    await Promise.all(acceptors.map((a) => new Promise((resolve) => a.close(resolve))));
+  // Stop listening, without waiting for the connections (close's callback would): they belong to the
+  // HTTP server, which closes the idle ones and ends the others after their answer. Waiting held a
+  // graceful stop until every visitor left, then failed it at Fastify's 10-s plugin timeout.
+  app.addHook('preClose', (done) => {
+    for (const a of acceptors) a.close();
+    done();
   });
   const main: FastifyListenOptions & { reusePort?: boolean } = {
     host: opts.host,
