@@ -42,7 +42,8 @@ export class PublicCatalog {
 
   /**
    * A rendered public page (src/http/page-cache.ts), kept like the answers it is made of: reused while
-   * the catalog is unchanged, by this process only. At most 300 (~60 KB of heap each on average).
+   * the catalog is unchanged, by this process only. At most 300: a national procedure's page is
+   * 185-225 kB (its full text, and the same data again for hydration; issue 8), so up to ~65 MB.
    */
   page<T>(key: string, render: () => Promise<T>): Promise<T> {
     return this.cache.get('page', key, render);
