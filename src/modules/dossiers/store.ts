@@ -10,7 +10,8 @@ import type { DossiersTable } from '../../db/types.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import type { AuthContext } from '../accounts/sessions.ts';
 import type { Actor } from '../audit/audit.ts';
-import type { OutboxTopics } from '../../jobs/outbox.ts';
+import { insertOutbox } from '../../jobs/outbox.ts';
+import type { OutboxMessage, OutboxTopics } from '../../jobs/outbox.ts';
 import { noticeFor } from '../../domain/dossier-notices.ts';
 import type { NoticeFacts, NoticeKind } from '../../domain/dossier-notices.ts';
 
@@ -130,7 +131,7 @@ export async function commitChange(
   // One statement: the history row, the notices and the participant are written by data-modifying
   // CTEs of the dossier's update (four round trips were four turns of a busy event loop, issue 8).
   // The notices are of the row as updated: the patch never changes the applicant or the code.
-  const messages = (opts.notices ?? []).map((n) => ({
+  const messages = (opts.notices ?? []).map((n): OutboxMessage => ({
     topic: 'dossier.notice',
     payload: noticeMessage(row, seq, n),
   }));
@@ -159,15 +160,7 @@ export async function commitChange(
         })
         .returning('seq'),
     )
-    .with('ob', (db) =>
-      db
-        .insertInto('outbox')
-        .columns(['topic', 'payload'])
-        .expression(
-          sql`select topic, payload from jsonb_to_recordset(${JSON.stringify(messages)}::jsonb) as m (topic text, payload jsonb)`,
-        )
-        .returning('id'),
-    );
+    .with('ob', (db) => insertOutbox(db, messages));
   const account = actor.accountId;
   const writes = account
     ? withEvent.with('pa', (db) =>
