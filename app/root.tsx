@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { ReactNode } from 'react';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from 'react-router';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches } from 'react-router';
 import type { Route } from './+types/root.ts';
 import { GlobalLoading } from './components/LoadingIndicator.tsx';
 import { ErrorPage } from './components/ErrorPage.tsx';
@@ -39,19 +39,32 @@ export function loader({ context }: Route.LoaderArgs): RootData {
   };
 }
 
+/**
+ * Whether the page loads React at all. A route whose page is complete as HTML (read-only text, links
+ * and GET forms) says `handle = { scripts: false }`: a document request for it then carries no
+ * modules and no copy of its loader data for hydration (a national procedure's page: 65 of its
+ * 153 kB), and its links are plain page loads. Reached by client navigation, it renders as usual.
+ */
+function useScripts(): boolean {
+  return !useMatches().some((m) => (m.handle as { scripts?: boolean } | undefined)?.scripts === false);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const lang = useLang();
   const t = useT();
+  const scripts = useScripts();
   // Marks the document once React is in charge (browser tests wait for it before using client navigation).
   useEffect(() => {
     document.documentElement.dataset.hydrated = 'true';
   }, []);
   return (
-    <html lang={lang} suppressHydrationWarning>
+    <html lang={lang} data-scripts={scripts ? undefined : 'none'} suppressHydrationWarning>
       <head>
         <meta charSet="utf-8" />
         {/* Before first paint: lets CSS hide what only no-JavaScript visitors need (.nojs-only). */}
-        <script dangerouslySetInnerHTML={{ __html: "document.documentElement.classList.add('js')" }} />
+        {scripts && (
+          <script dangerouslySetInnerHTML={{ __html: "document.documentElement.classList.add('js')" }} />
+        )}
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#a4161a" />
         <Meta />
@@ -63,8 +76,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <GlobalLoading />
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        {scripts && <ScrollRestoration />}
+        {scripts && <Scripts />}
       </body>
     </html>
   );

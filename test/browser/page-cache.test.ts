@@ -50,8 +50,10 @@ describe('public page cache', () => {
   it('serves one rendering to many visitors, each with a CSRF token of their own that works', async () => {
     const a = visitor();
     const b = visitor();
-    const first = await (await a.get(path)).text();
-    const second = await b.get(path);
+    // The search page hydrates: its data for React carries the visitor's token.
+    const search = '/thu-tuc-hanh-chinh?q=khai+sinh';
+    const first = await (await a.get(search)).text();
+    const second = await b.get(search);
     assert.equal(second.status, 200);
     const html = await second.text();
     const [ta, tb] = [tokenOf(first), tokenOf(html)];
@@ -72,6 +74,15 @@ describe('public page cache', () => {
       password: 'sai-mat-khau-1',
     });
     assert.equal(foreign.status, 403);
+  });
+
+  it('serves the procedure page as HTML alone: no scripts, no loader data, the same bytes for everyone', async () => {
+    const a = await (await visitor().get(path)).text();
+    const b = await (await visitor().get(path)).text();
+    assert.match(a, /Thủ tục đăng ký khai sinh/);
+    assert.equal(a, b);
+    assert.doesNotMatch(a, /<script type="module"|__reactRouterContext|csrfToken/);
+    assert.match(a, /<html [^>]*data-scripts="none"/);
   });
 
   it('shows a published change at once (the catalog generation), not after the cache expires', async () => {

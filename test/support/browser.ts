@@ -90,9 +90,15 @@ export async function startBrowserEnv(env: Record<string, string> = {}): Promise
   };
 }
 
-/** Waits until React has hydrated the page (root sets data-hydrated on <html>), so clicks go through React Router. */
+/**
+ * Waits until React has hydrated the page (root sets data-hydrated on <html>), so clicks go through
+ * React Router; a page served without scripts (data-scripts="none") is ready as it loads.
+ */
 export async function hydrated(page: Page): Promise<void> {
-  await page.waitForSelector('html[data-hydrated="true"]', { timeout: 15_000 });
+  await page.waitForSelector('html[data-hydrated="true"], html[data-scripts="none"]', {
+    timeout: 15_000,
+    state: 'attached',
+  });
 }
 
 /** A new page signed in to the back office as `who`, with or without JavaScript, at the given width. */

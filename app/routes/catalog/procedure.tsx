@@ -17,6 +17,9 @@ import { processDiagramLinks } from '../../components/process/styles.ts';
 import { PROCESS_ANCHOR, ProcessOfProcedure } from './procedure-process.tsx';
 import { processForPortal } from './procedure-process.server.ts';
 
+/** Read-only text, links and a GET form: complete without React (root.tsx useScripts). */
+export const handle = { scripts: false };
+
 export const links = () => [...catalogLinks(), ...processDiagramLinks()];
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
