@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { CatalogCache } from '../../src/modules/procedures/public-cache.ts';
+import { CatalogCache, coalesced } from '../../src/modules/procedures/public-cache.ts';
 import { createAgency } from '../support/factories.ts';
 import { importNational } from '../support/procedures.ts';
 import { startTestRuntime } from '../support/runtime.ts';
@@ -104,12 +104,14 @@ describe('public catalog cache', () => {
     let generation = 1;
     const pending: (() => void)[] = [];
     const cache = new CatalogCache(
-      () =>
-        new Promise<number>((resolve) => {
-          readings++;
-          const seen = generation;
-          pending.push(() => resolve(seen));
-        }),
+      coalesced(
+        () =>
+          new Promise<number>((resolve) => {
+            readings++;
+            const seen = generation;
+            pending.push(() => resolve(seen));
+          }),
+      ),
       { k: 10 },
     );
     let loads = 0;

@@ -22,7 +22,7 @@ import type {
   WorkSchedule,
 } from '../../domain/legal-time.ts';
 import type { Executor } from '../../db/tx.ts';
-import { CatalogCache, readCatalogGeneration } from '../procedures/public-cache.ts';
+import { CatalogCache, catalogGeneration } from '../procedures/public-cache.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import type { AuthContext } from '../accounts/sessions.ts';
 import { assertAgencyPermission } from '../access/authorize.ts';
@@ -82,7 +82,7 @@ export class LegalTimeService {
 
   constructor(deps: ModuleDeps) {
     this.deps = deps;
-    this.calendars = new CatalogCache(() => readCatalogGeneration(this.deps.database.side), {
+    this.calendars = new CatalogCache(() => catalogGeneration(this.deps.database.side), {
       calendar: 1000,
     });
   }

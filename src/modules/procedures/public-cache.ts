@@ -8,19 +8,17 @@ import type { Executor } from '../../db/tx.ts';
  * triggers), so an answer is reused only under the generation it was read in. Each call waits for a
  * reading of the generation that started after the call did: a change committed before a request
  * arrived is always seen, by this process and by every other one on the same database. Concurrent
- * calls share one reading (one in flight, one queued), so the database sees at most one tiny query at
- * a time whatever the traffic. Values are frozen: they are shared between requests.
+ * calls share one reading (`catalogGeneration`, shared by every cache of the process). Values are frozen: they are shared between requests.
  */
 export class CatalogCache {
-  private readonly readGeneration: () => Promise<number>;
+  private readonly current: () => Promise<number>;
   private readonly limits: Readonly<Record<string, number>>;
   private generation = 0;
   private entries = new Map<string, Map<string, Promise<unknown>>>();
-  private inflight: Promise<number> | null = null;
-  private queued: Promise<number> | null = null;
 
-  constructor(readGeneration: () => Promise<number>, limits: Readonly<Record<string, number>>) {
-    this.readGeneration = readGeneration;
+  /** `current` answers with a reading of the generation that started after the call (`coalesced`). */
+  constructor(current: () => Promise<number>, limits: Readonly<Record<string, number>>) {
+    this.current = current;
     this.limits = limits;
   }
 
@@ -64,33 +62,52 @@ export class CatalogCache {
   getCurrent<T>(kind: string, key: string, load: () => Promise<T>): Promise<T> {
     return this.lookup(kind, key, load);
   }
-
-  /** A reading of the generation that starts after this call. */
-  private current(): Promise<number> {
-    if (!this.inflight) {
-      const reading = this.readGeneration().finally(() => {
-        if (this.inflight === reading) this.inflight = null;
-      });
-      this.inflight = reading;
-      return reading;
-    }
-    if (!this.queued) {
-      const queued = this.inflight
-        .catch(() => undefined)
-        .then(() => {
-          this.queued = null;
-          return this.current();
-        });
-      this.queued = queued;
-    }
-    return this.queued;
-  }
 }
 
-/** The catalog generation (migration 0008), read through `db` (the database's side connection). */
-export async function readCatalogGeneration(db: Executor): Promise<number> {
-  const r = await sql<{ value: string }>`select value from catalog_generation`.execute(db);
-  return Number(r.rows[0]?.value ?? 0);
+/**
+ * `read` shared between concurrent calls: each call gets a reading that started after it, and calls
+ * share one reading in flight and one queued behind it, so the database sees at most one tiny query
+ * at a time whatever the traffic.
+ */
+export function coalesced(read: () => Promise<number>): () => Promise<number> {
+  let inflight: Promise<number> | null = null;
+  let queued: Promise<number> | null = null;
+  const current = (): Promise<number> => {
+    if (!inflight) {
+      const reading = read().finally(() => {
+        if (inflight === reading) inflight = null;
+      });
+      inflight = reading;
+      return reading;
+    }
+    queued ??= inflight
+      .catch(() => undefined)
+      .then(() => {
+        queued = null;
+        return current();
+      });
+    return queued;
+  };
+  return current;
+}
+
+const readers = new WeakMap<Executor, () => Promise<number>>();
+
+/**
+ * The catalog generation (migration 0008) read through `db` (the database's side connection), one
+ * coalesced reading for every cache of the process on that database: the catalog's answers and the
+ * working calendars (a receipt needs both) wait for the same reading.
+ */
+export function catalogGeneration(db: Executor): Promise<number> {
+  let read = readers.get(db);
+  if (!read) {
+    read = coalesced(async () => {
+      const r = await sql<{ value: string }>`select value from catalog_generation`.execute(db);
+      return Number(r.rows[0]?.value ?? 0);
+    });
+    readers.set(db, read);
+  }
+  return read();
 }
 
 export function deepFreeze<T>(value: T): T {

@@ -4,7 +4,7 @@ import { foldVietnamese } from '../../domain/text.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { ModuleDeps } from '../deps.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { CatalogCache, readCatalogGeneration } from './public-cache.ts';
+import { CatalogCache, catalogGeneration } from './public-cache.ts';
 import type { PublicProcedure, PublicSearchQuery, SearchPage } from './schema.ts';
 import { ProcedureContentSchema } from './schema.ts';
 import { SearchIndex } from './search-index.ts';
@@ -30,7 +30,7 @@ export class PublicCatalog {
    * Answers kept while the catalog is unchanged; see CatalogCache. At most 2,000 search pages and
    * 2,000 procedures (about 28 KB of heap each, measured on the national records): under 80 MB.
    */
-  private readonly cache = new CatalogCache(() => readCatalogGeneration(this.deps.database.side), {
+  private readonly cache = new CatalogCache(() => catalogGeneration(this.deps.database.side), {
     search: 2000,
     procedure: 2000,
     fields: 1,
