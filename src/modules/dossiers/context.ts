@@ -4,6 +4,7 @@ import type { Tx } from '../../db/tx.ts';
 import type { LegalTimeService } from '../legal-time/service.ts';
 import type { ProcessesService } from '../processes/service.ts';
 import type { DossierDetail } from './schema.ts';
+import type { EntryFacts } from './entry.ts';
 
 /** A result document drawn from the procedure's result template, and the template version it used. */
 export interface DraftResult {
@@ -23,6 +24,8 @@ export interface DossierContext {
   db: Kysely<DB>;
   legalTime: LegalTimeService;
   processes: ProcessesService;
+  /** Where new dossiers enter (agency, procedure, process, e-form), kept under the catalog generation. */
+  entries: EntryFacts;
   /** Relays the outbox (notices) after a commit. */
   afterCommit: () => void;
   /** Bound once the result templates exist (they read dossiers, so they come after this service). */

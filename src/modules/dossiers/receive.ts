@@ -6,7 +6,6 @@ import type { DossierStatus } from '../../domain/dossier-status.ts';
 import type { ProcessDefinition, ProcessStep } from '../../domain/process.ts';
 import type { Tx } from '../../db/tx.ts';
 import { ConflictError, ForbiddenError, UnauthenticatedError, ValidationError } from '../../errors.ts';
-import { legalDeadlineOf } from '../processes/store.ts';
 import type { ApplicantInput, ReceiveBody, SubmitBody } from './schema.ts';
 import type { DossierCaller, DossierRecord } from './store.ts';
 import { commitChange, FIRST_HASH } from './store.ts';
@@ -14,7 +13,9 @@ import { placeAt } from './placement.ts';
 import { assertPostal, attachFiles, upsertApplicant } from './applicants.ts';
 import type { DossierContext } from './context.ts';
 import { deleteDraftInTrx } from '../drafts/service.ts';
-import { attachFormFiles, checkOnlineForm, currentEform, formFiles } from './online-form.ts';
+import { attachFormFiles, checkOnlineForm, formFiles } from './online-form.ts';
+import { agencyOf, procedureOf, processInForce } from './entry.ts';
+import type { ProcedureFacts } from './entry.ts';
 import { storeDossierFiles } from '../documents/store.ts';
 
 /**
@@ -23,68 +24,6 @@ import { storeDossierFiles } from '../documents/store.ts';
  * submitted online by a signed-in applicant ("Mới đăng ký", II.5.4). The code is issued at entry, so
  * that every dossier, even a refused one, can be traced and looked up.
  */
-
-interface ProcedureFacts {
-  id: string;
-  code: string;
-  name: string;
-  fieldCode: string;
-  content: unknown;
-  published: unknown;
-  channels: string[];
-}
-
-async function procedureAt(trx: Tx, code: string, agencyId: string): Promise<ProcedureFacts> {
-  const row = await trx
-    .selectFrom('procedures as p')
-    .leftJoin('procedure_agencies as pa', (j) =>
-      j.onRef('pa.procedure_id', '=', 'p.id').on('pa.agency_id', '=', agencyId),
-    )
-    .select([
-      'p.id',
-      'p.code',
-      'p.name',
-      'p.pub_name',
-      'p.field_code',
-      'p.pub_field_code',
-      'p.content',
-      'p.published',
-      'p.status',
-      'pa.channels',
-    ])
-    .where('p.code', '=', code)
-    .executeTakeFirst();
-  if (!row || row.status !== 'published') {
-    throw new ValidationError([
-      { field: 'procedureCode', message: 'Thủ tục (procedureCode) không tồn tại hoặc chưa được công bố' },
-    ]);
-  }
-  if (!row.channels) {
-    throw new ValidationError([
-      { field: 'agencyId', message: 'Cơ quan tiếp nhận (agencyId) không thực hiện thủ tục này' },
-    ]);
-  }
-  return {
-    id: row.id,
-    code: row.code,
-    name: row.pub_name ?? row.name,
-    fieldCode: row.pub_field_code ?? row.field_code,
-    content: row.content,
-    published: row.published,
-    channels: row.channels,
-  };
-}
-
-async function receivingAgency(trx: Tx, id: string) {
-  const agency = await trx
-    .selectFrom('agencies')
-    .select(['id', 'code', 'path', 'name'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!agency)
-    throw new ValidationError([{ field: 'agencyId', message: 'Cơ quan tiếp nhận (agencyId) không tồn tại' }]);
-  return agency;
-}
 
 function entryStep(def: ProcessDefinition, online: boolean): ProcessStep {
   const receives = def.steps.filter((s) => s.kind === 'receive');
@@ -142,16 +81,15 @@ export async function receiveAtCounter(
   if (!c.auth) throw new UnauthenticatedError();
   const auth = c.auth;
   validateDecision(body);
+  const entry = await ctx.entries.entry(body.procedureCode, body.agencyId);
+  const agency = agencyOf(entry);
+  if (!allows(auth.grants, 'dossiers.receive', agency.path)) {
+    throw new ForbiddenError('Bạn không có quyền tiếp nhận hồ sơ cho cơ quan, đơn vị này');
+  }
+  const procedure = procedureOf(entry);
+  const process = processInForce(entry);
   return ctx.db.transaction().execute(async (trx) => {
-    const agency = await receivingAgency(trx, body.agencyId);
-    if (!allows(auth.grants, 'dossiers.receive', agency.path)) {
-      throw new ForbiddenError('Bạn không có quyền tiếp nhận hồ sơ cho cơ quan, đơn vị này');
-    }
-    const procedure = await procedureAt(trx, body.procedureCode, agency.id);
     await assertPostal(trx, body.postal);
-    const process = await ctx.processes.publishedFor(procedure.code, agency.id, trx);
-    if (!process)
-      throw new ConflictError('Thủ tục chưa có quy trình xử lý được ban hành tại cơ quan này', 'no_process');
     const def = process.definition;
     const to = DECISION_STATUS[body.decision];
     assertTransition(null, to);
@@ -165,7 +103,7 @@ export async function receiveAtCounter(
       { db: trx, legalTime: ctx.legalTime },
       { def, dossierId: null, dossierAgencyId: agency.id, stepId: step.id, via: null, now, known: agency },
     );
-    const deadline = legalDeadlineOf(procedure);
+    const deadline = procedure.deadline;
     const appointment =
       to === 'duoc_tiep_nhan' && deadline
         ? (await ctx.legalTime.appointment({ agencyId: agency.id, receivedAt: now, deadline, db: trx })).dueAt
@@ -241,21 +179,20 @@ export async function submitOnline(ctx: DossierContext, c: DossierCaller, body: 
       },
     ]);
   }
+  const entry = await ctx.entries.entry(body.procedureCode, body.agencyId);
+  const agency = agencyOf(entry);
+  const procedure = procedureOf(entry);
+  if (!procedure.channels.includes('online')) {
+    throw new ValidationError([
+      { field: 'procedureCode', message: 'Thủ tục này không nhận hồ sơ trực tuyến tại cơ quan đã chọn' },
+    ]);
+  }
+  const process = processInForce(entry);
+  const eform = await ctx.entries.eform(procedure);
   return ctx.db.transaction().execute(async (trx) => {
-    const agency = await receivingAgency(trx, body.agencyId);
-    const procedure = await procedureAt(trx, body.procedureCode, agency.id);
     await assertPostal(trx, body.postal);
-    if (!procedure.channels.includes('online')) {
-      throw new ValidationError([
-        { field: 'procedureCode', message: 'Thủ tục này không nhận hồ sơ trực tuyến tại cơ quan đã chọn' },
-      ]);
-    }
-    const process = await ctx.processes.publishedFor(procedure.code, agency.id, trx);
-    if (!process)
-      throw new ConflictError('Thủ tục chưa có quy trình xử lý được ban hành tại cơ quan này', 'no_process');
     assertTransition(null, 'moi_dang_ky');
     const now = new Date();
-    const eform = await currentEform(trx, procedure);
     const formData = await checkOnlineForm(trx, eform.definition, body.formData, now);
     const step = entryStep(process.definition, true);
     const place = await placeAt(

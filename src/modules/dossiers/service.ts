@@ -18,6 +18,7 @@ import { trackDossier } from './track.ts';
 import { readFile, uploadFile } from './files.ts';
 import { markNoticesRead, myDossiers, myNotices } from './mine.ts';
 import { receiveAtCounter, submitOnline } from './receive.ts';
+import { EntryFacts } from './entry.ts';
 import type { AmendBody } from './amend-schema.ts';
 import type { ActionBody, ListQuery, ReceiveBody, SubmitBody } from './schema.ts';
 import type { DossierCaller } from './store.ts';
@@ -43,6 +44,7 @@ export class DossiersService {
       db: deps.database.db,
       legalTime: deps.legalTime,
       processes: deps.processes,
+      entries: new EntryFacts(deps.database, deps.processes),
       afterCommit: deps.afterCommit,
     };
   }
