@@ -29,6 +29,7 @@ import { seoRoutes } from '../modules/procedures/seo-routes.ts';
 import { statusRoutes } from '../modules/statuses/routes.ts';
 import type { Services } from '../services.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { asArrivedAt } from '../arrival.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { sendProblem } from './problem.ts';
 import { logOptions } from '../logger.ts';
@@ -56,6 +57,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // First of all hooks: everything a request does knows when it arrived (src/arrival.ts).
+  app.addHook('onRequest', (_req, _reply, done) => {
+    asArrivedAt(performance.now(), done);
+  });
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { asArrivedAt } from '../../src/arrival.ts';
 import { CatalogCache, coalesced } from '../../src/modules/procedures/public-cache.ts';
 import { createAgency } from '../support/factories.ts';
 import { importNational } from '../support/procedures.ts';
@@ -130,5 +131,27 @@ describe('public catalog cache', () => {
     assert.equal(await b, 2, 'a new generation loads again');
     assert.equal(await c, 2, 'one load for both');
     assert.equal(loads, 2);
+  });
+
+  it('answers every call of a request from one reading that started after the request arrived', async () => {
+    let readings = 0;
+    const current = coalesced(() => Promise.resolve(++readings));
+    await asArrivedAt(performance.now(), async () => {
+      assert.equal(await current(), 1);
+      assert.equal(await current(), 1, 'a reading that started after the arrival serves the request');
+      assert.equal(readings, 1);
+    });
+    // Outside a request, and in a request that arrived after it, the reading is too old.
+    assert.equal(await current(), 2);
+    await asArrivedAt(performance.now(), async () => {
+      assert.equal(await current(), 3);
+    });
+    // A request that arrived before a reading started shares it.
+    const early = performance.now();
+    assert.equal(await current(), 4);
+    await asArrivedAt(early, async () => {
+      assert.equal(await current(), 4);
+    });
+    assert.equal(readings, 4);
   });
 });

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { arrivedAt } from '../../arrival.ts';
 import type { Executor } from '../../db/tx.ts';
 /**
  * Answers of the public catalog kept in memory while the catalog is unchanged (bench/catalog.ts:
@@ -65,26 +66,42 @@ export class CatalogCache {
 }
 
 /**
- * `read` shared between concurrent calls: each call gets a reading that started after it, and calls
- * share one reading in flight and one queued behind it, so the database sees at most one tiny query
- * at a time whatever the traffic.
+ * `read` shared between concurrent calls: each call gets a reading that started after it, or after
+ * the request it serves arrived (src/arrival.ts), so that a change committed before is always seen.
+ * Calls share the reading in flight when it started late enough, else one queued behind it, and the
+ * last one done while it is late enough: the database sees at most one tiny query at a time whatever
+ * the traffic, and a request waits for at most one reading.
  */
 export function coalesced(read: () => Promise<number>): () => Promise<number> {
-  let inflight: Promise<number> | null = null;
+  let inflight: { start: number; value: Promise<number> } | null = null;
   let queued: Promise<number> | null = null;
-  const current = (): Promise<number> => {
-    if (!inflight) {
-      const reading = read().finally(() => {
+  let done: { start: number; value: number } | null = null;
+  const start = (): Promise<number> => {
+    const reading = { start: performance.now(), value: read() };
+    inflight = reading;
+    reading.value.then(
+      (value) => {
+        if (!done || reading.start > done.start) done = { start: reading.start, value };
+      },
+      () => undefined,
+    );
+    void reading.value
+      .finally(() => {
         if (inflight === reading) inflight = null;
-      });
-      inflight = reading;
-      return reading;
-    }
-    queued ??= inflight
+      })
+      .catch(() => undefined);
+    return reading.value;
+  };
+  const current = (): Promise<number> => {
+    const since = arrivedAt() ?? performance.now();
+    if (done && done.start >= since) return Promise.resolve(done.value);
+    if (!inflight) return start();
+    if (inflight.start >= since) return inflight.value;
+    queued ??= inflight.value
       .catch(() => undefined)
       .then(() => {
         queued = null;
-        return current();
+        return inflight ? inflight.value : start();
       });
     return queued;
   };
