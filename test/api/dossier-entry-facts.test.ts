@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { defaultEform } from '../../src/modules/eforms/default.ts';
 import { dossierOffice } from '../support/dossiers.ts';
@@ -111,5 +112,17 @@ describe('entry facts of receipts and submissions', () => {
       })
       .execute();
     assert.equal(await eformVersionOf((await o.submit()).id), 1);
+  });
+
+  it("takes the agency's own published process over the default, from the next receipt", async () => {
+    assert.equal((await o.receive()).processId, o.processId);
+    const { rows } = await sql<{ id: string }>`
+      insert into process_definitions (procedure_id, agency_id, version, status, definition, published_at)
+      select procedure_id, ${o.agency.id}::uuid, 1, 'published', definition, now()
+      from process_definitions where id = ${o.processId}::uuid
+      returning id`.execute(rt.database.db);
+    const variant = rows[0]?.id;
+    assert.ok(variant);
+    assert.equal((await o.receive()).processId, variant);
   });
 });

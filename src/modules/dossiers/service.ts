@@ -44,7 +44,7 @@ export class DossiersService {
       db: deps.database.db,
       legalTime: deps.legalTime,
       processes: deps.processes,
-      entries: new EntryFacts(deps.database, deps.processes),
+      entries: new EntryFacts(deps.database),
       afterCommit: deps.afterCommit,
     };
   }

@@ -361,7 +361,14 @@ export async function publishedDefinition(db: Executor, id: string): Promise<Pro
     .select('definition')
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
-  const def = deepFreeze(definitionOf(row));
+  return keepPublishedDefinition(id, row.definition);
+}
+
+/** A published version's definition read with something else: parsed and kept once, as above. */
+export function keepPublishedDefinition(id: string, definition: unknown): ProcessDefinition {
+  const kept = publishedDefinitions.get(id);
+  if (kept) return kept;
+  const def = deepFreeze(definitionOf({ definition }));
   if (publishedDefinitions.size >= 1000) publishedDefinitions.clear();
   publishedDefinitions.set(id, def);
   return def;
