@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { PreparingClient } from './prepared.ts';
 import type { DB } from './types.ts';
 
 export type DatabaseKind = 'postgres' | 'pglite';
@@ -52,7 +51,6 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       connectionString,
       max: opts.poolSize ?? 20,
       connectionTimeoutMillis: 5_000,
-      Client: PreparingClient,
     });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);

@@ -8,7 +8,6 @@ import { foldVietnamese } from '../../domain/text.ts';
 import type { DB } from '../../db/types.ts';
 import type { Executor } from '../../db/tx.ts';
 import { UnauthenticatedError, ValidationError } from '../../errors.ts';
-import { prepared } from '../../db/prepared.ts';
 import type { AuthContext } from '../accounts/sessions.ts';
 import { decodeCursor, encodeCursor } from '../procedures/cursor.ts';
 import type { DossierPage, DossierRow, ListQuery, Worklist, WorklistCounts } from './schema.ts';
@@ -226,11 +225,9 @@ export async function countLists(
       count(*) filter (where c.due >= ${now} and c.due <= ${near})) from (${capped}) as c)`.as(`l${i}`);
   });
   // One statement, no transaction: JIT is off on the platform's connections (src/db/client.ts).
-  // Prepared: planning it cost more than running it (src/db/prepared.ts).
-  const [row = {}] = (await db.executeQuery(prepared(db.selectNoFrom(counted)))).rows as Record<
-    string,
-    [number, number, number]
-  >[];
+  const row: Record<string, [number, number, number]> = await db
+    .selectNoFrom(counted)
+    .executeTakeFirstOrThrow();
   return {
     lists: lists.map((list, i) => {
       const [total, overdue, nearDue] = row[`l${i}`] ?? [0, 0, 0];
