@@ -11,6 +11,8 @@ const Env = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
+  // How long a request waits for a pool connection before it is told the system is busy (503).
+  DB_POOL_WAIT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   // Listening sockets sharing the port (SO_REUSEPORT, Linux only): src/http/listen.ts says why.
   ACCEPT_SOCKETS: z.coerce
     .number()
@@ -40,6 +42,7 @@ export type Config = Readonly<{
   databaseUrl: string | undefined;
   dataDir: string;
   dbPoolSize: number;
+  dbPoolWaitMs: number;
   acceptSockets: number;
   publicUrl: string;
   sessionSecret: string;
@@ -92,6 +95,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     // `memory://` (embedded database in memory, for tests) is not a path: resolve() would turn it into ./memory:
     dataDir: e.DATA_DIR.startsWith('memory://') ? e.DATA_DIR : resolve(e.DATA_DIR),
     dbPoolSize: e.DB_POOL_SIZE,
+    dbPoolWaitMs: e.DB_POOL_WAIT_MS,
     acceptSockets: e.ACCEPT_SOCKETS,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     sessionSecret: e.SESSION_SECRET ?? DEV_SECRET,

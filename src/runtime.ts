@@ -35,6 +35,7 @@ export async function startRuntime(
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.dbPoolSize,
+    poolWaitMs: config.dbPoolWaitMs,
   });
   await waitForDatabase(database, opts.onDbWait);
   await migrate(database);

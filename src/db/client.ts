@@ -20,6 +20,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** pg-pool's message when no connection became free in time: the database is busy, not broken. */
+export const POOL_TIMEOUT = 'timeout exceeded when trying to connect';
+
 // PostgreSQL returns bigint (int8) and numeric as strings; we keep counts in int8 and want numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
@@ -29,6 +32,8 @@ export interface OpenOptions {
   /** Folder for the embedded database; `memory://` keeps it in memory (tests). */
   dataDir: string;
   poolSize?: number;
+  /** How long a statement waits for a free connection before pg-pool gives up (POOL_TIMEOUT). */
+  poolWaitMs?: number;
 }
 
 /**
@@ -50,7 +55,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({
       connectionString,
       max: opts.poolSize ?? 20,
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: opts.poolWaitMs ?? 5_000,
     });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { POOL_TIMEOUT } from '../../db/client.ts';
 import { AppError, RateLimitedError } from '../../errors.ts';
 import type { FieldProblem } from '../../errors.ts';
 import { sendProblem, wantsEnglish } from '../problem.ts';
@@ -23,7 +24,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       });
     }
     if (error instanceof AppError) {
-      if (error instanceof RateLimitedError) void reply.header('retry-after', String(error.retryAfterSeconds));
+      if (error instanceof RateLimitedError)
+        void reply.header('retry-after', String(error.retryAfterSeconds));
       const extra: Record<string, unknown> = {};
       if ('fields' in error) extra.errors = error.fields;
       if ('problems' in error) extra.problems = error.problems;
@@ -39,7 +41,26 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (isResponseSerializationError(error)) {
       req.log.error({ err: error }, 'response does not match its schema');
-      return sendProblem(reply, { status: 500, code: 'internal_error', title: 'Lỗi hệ thống', detail: 'Lỗi hệ thống' });
+      return sendProblem(reply, {
+        status: 500,
+        code: 'internal_error',
+        title: 'Lỗi hệ thống',
+        detail: 'Lỗi hệ thống',
+      });
+    }
+    // Every pool connection stayed busy for DB_POOL_WAIT_MS: an overload the caller may retry, not a
+    // fault (issue 8's capacity runs saw it when the application's event loop was saturated).
+    if (error.message === POOL_TIMEOUT) {
+      req.log.warn('no database connection free in time');
+      void reply.header('retry-after', '5');
+      return sendProblem(reply, {
+        status: 503,
+        code: 'database_busy',
+        title: en ? 'The system is busy' : 'Hệ thống đang bận',
+        detail: en
+          ? 'The system is busy, please try again in a few seconds'
+          : 'Hệ thống đang bận, vui lòng thử lại sau ít giây',
+      });
     }
     // Fastify's own client errors: bad JSON, body too large, wrong content type…
     const status = error.statusCode ?? 500;
