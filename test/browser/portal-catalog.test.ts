@@ -250,6 +250,9 @@ describe('portal procedure catalog', () => {
 
     await page.goto('/su-kien/khi-co-con-nho');
     assert.equal(await page.locator('h1').textContent(), 'Khi có con nhỏ');
+    // Read-only pages come without the app's scripts (root.tsx useScripts).
+    assert.equal(await page.locator('html[data-scripts="none"] script[type="module"]').count(), 0);
+    assert.equal(await page.locator('html[data-scripts="none"]').count(), 1);
     assert.equal(await page.locator(`.pc-proc-list a[href="${birthPath}"]`).count(), 1);
 
     await page.goto('/huong-dan');
@@ -258,6 +261,7 @@ describe('portal procedure catalog', () => {
     assert.equal(await faq.evaluate((d) => (d as HTMLDetailsElement).open), true);
     await page.goto('/huong-dan/tim-thu-tuc');
     assert.equal(await page.locator('h1').textContent(), 'Tìm thủ tục hành chính cần làm');
+    assert.equal(await page.locator('html[data-scripts="none"]').count(), 1);
     assert.ok((await page.locator('.pc-prose li').count()) >= 3, 'lines starting with "- " form a list');
   });
 

@@ -6,6 +6,9 @@ import type { Route } from './+types/life-event.ts';
 import { CatalogCrumbs, catalogLinks, GuideBody, ProcedureList } from './catalog-ui.tsx';
 import { loadGuide } from './catalog.server.ts';
 
+/** Read-only text and links: complete without React (root.tsx useScripts). */
+export const handle = { scripts: false };
+
 export const links = catalogLinks;
 
 export async function loader({ params, context }: Route.LoaderArgs) {
