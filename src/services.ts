@@ -80,7 +80,7 @@ export function createServices(deps: {
   const moduleDeps = { database, config, afterCommit };
   const processes = new ProcessesService(moduleDeps);
   const legalTime = new LegalTimeService(moduleDeps);
-  const dossiers = new DossiersService({ ...moduleDeps, processes, legalTime });
+  const dossiers = new DossiersService({ ...moduleDeps, legalTime });
   const eforms = new EformsService(moduleDeps);
   // Checks the PDF fonts now: a missing font stops the start, not a citizen's print later.
   const printing = new PrintingService({ ...moduleDeps, dossiers, eforms });

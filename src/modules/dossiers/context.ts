@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import type { Tx } from '../../db/tx.ts';
 import type { LegalTimeService } from '../legal-time/service.ts';
-import type { ProcessesService } from '../processes/service.ts';
 import type { DossierDetail } from './schema.ts';
 import type { EntryFacts } from './entry.ts';
 
@@ -23,7 +22,6 @@ export type DraftResultMaker = (trx: Tx, dossier: DossierDetail) => Promise<Draf
 export interface DossierContext {
   db: Kysely<DB>;
   legalTime: LegalTimeService;
-  processes: ProcessesService;
   /** Where new dossiers enter (agency, procedure, process, e-form), kept under the catalog generation. */
   entries: EntryFacts;
   /** Relays the outbox (notices) after a commit. */

@@ -2,7 +2,6 @@ import { keyedRateLimit } from '../../http/plugins/rate-limit.ts';
 import type { AuthContext } from '../accounts/sessions.ts';
 import type { ModuleDeps } from '../deps.ts';
 import type { LegalTimeService } from '../legal-time/service.ts';
-import type { ProcessesService } from '../processes/service.ts';
 import { act } from './actions.ts';
 import { amendForm, amendOnline } from './amend.ts';
 import type { DossierContext, DraftResultMaker } from './context.ts';
@@ -38,12 +37,11 @@ export class DossiersService {
   private readonly ctx: DossierContext;
   private readonly config: ModuleDeps['config'];
 
-  constructor(deps: ModuleDeps & { legalTime: LegalTimeService; processes: ProcessesService }) {
+  constructor(deps: ModuleDeps & { legalTime: LegalTimeService }) {
     this.config = deps.config;
     this.ctx = {
       db: deps.database.db,
       legalTime: deps.legalTime,
-      processes: deps.processes,
       entries: new EntryFacts(deps.database),
       afterCommit: deps.afterCommit,
     };
