@@ -57,25 +57,29 @@ describe('configuration', () => {
     assert.deepEqual(problems({ DATABASE_URL: 'postgresql://dvc@db.internal/dvc' }), []);
   });
 
-  it('names a bad DB_POOL_SIZE, and takes a good one', () => {
-    for (const size of ['1', '501', 'nhieu', '2.5']) {
-      const p = problems({ DB_POOL_SIZE: size });
-      assert.equal(p.length, 1, size);
-      assert.match(p[0]!, /^DB_POOL_SIZE: /);
-    }
-    assert.equal(loadConfig({}).dbPoolSize, 20);
-    assert.equal(loadConfig({ DB_POOL_SIZE: '60' }).dbPoolSize, 60);
-  });
-
-  it('names a bad ACCEPT_SOCKETS, and takes a good one', () => {
-    for (const n of ['0', '257', 'tam', '1.5']) {
-      const p = problems({ ACCEPT_SOCKETS: n });
-      assert.equal(p.length, 1, n);
-      assert.match(p[0]!, /^ACCEPT_SOCKETS: /);
-    }
-    assert.equal(loadConfig({}).acceptSockets, process.platform === 'linux' ? 64 : 1);
-    assert.equal(loadConfig({ ACCEPT_SOCKETS: '1' }).acceptSockets, 1);
-  });
+  // Numeric settings: each bad value named by its variable, the default, and a good value taken.
+  const NUMBERS = [
+    { name: 'DB_POOL_SIZE', bad: ['1', '501', 'nhieu', '2.5'], key: 'dbPoolSize', fallback: 20, good: ['60', 60] },
+    {
+      name: 'ACCEPT_SOCKETS',
+      bad: ['0', '257', 'tam', '1.5'],
+      key: 'acceptSockets',
+      fallback: process.platform === 'linux' ? 64 : 1,
+      good: ['1', 1],
+    },
+    { name: 'DB_POOL_WAIT_MS', bad: ['99', '60001', 'lau', '2.5'], key: 'dbPoolWaitMs', fallback: 5000, good: ['250', 250] },
+  ] as const;
+  for (const n of NUMBERS) {
+    it(`names a bad ${n.name}, and takes a good one`, () => {
+      for (const value of n.bad) {
+        const p = problems({ [n.name]: value });
+        assert.equal(p.length, 1, value);
+        assert.match(p[0]!, new RegExp(`^${n.name}: `));
+      }
+      assert.equal(loadConfig({})[n.key], n.fallback);
+      assert.equal(loadConfig({ [n.name]: n.good[0] })[n.key], n.good[1]);
+    });
+  }
 
   it('names every bad variable at once', () => {
     const p = problems({ PORT: 'x', SMTP_URL: 'http://mail', WORKERS: 'maybe', LOG_LEVEL: 'loud' });
