@@ -37,6 +37,11 @@ export interface WebContext {
   endSession(): void;
   /** Remembers the interface language for a year. */
   setLang(lang: Lang): void;
+  /**
+   * Called by handleError when a loader or action found no free database connection in time: the glue
+   * then answers a short 503 page with Retry-After instead of the error page (an overload, not a fault).
+   */
+  databaseBusy(): void;
 }
 
 // The Vite server build bundles its own copy of this module while the Fastify glue imports the source

@@ -5,6 +5,7 @@ import type { RenderToPipeableStreamOptions } from 'react-dom/server';
 import { renderToPipeableStream } from 'react-dom/server';
 import { isRouteErrorResponse, ServerRouter } from 'react-router';
 import type { EntryContext, HandleErrorFunction, RouterContextProvider } from 'react-router';
+import { isDatabaseBusy } from '../src/db/busy.ts';
 import { webContext } from './context.ts';
 import { LangContext } from './i18n/index.ts';
 
@@ -67,9 +68,13 @@ export default function handleRequest(
   });
 }
 
-/** Logs unexpected errors only: 4xx responses (unknown pages, refused requests) and aborted requests are normal. */
-export const handleError: HandleErrorFunction = (error, { request }) => {
+/**
+ * Logs unexpected errors only: 4xx responses (unknown pages, refused requests) and aborted requests are
+ * normal, and a database without a free connection is an overload the glue answers 503 (web.ts).
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
+  if (isDatabaseBusy(error)) return (context as RouterContextProvider).get(webContext).databaseBusy();
   if (isRouteErrorResponse(error) && error.status < 500) return;
   console.error(error);
 };

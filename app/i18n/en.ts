@@ -820,6 +820,9 @@ export const en: Record<keyof typeof vi, string> = {
   'error.500.title': 'System error',
   'error.500.body': 'The system could not process the request. Please try again in a few minutes.',
   'error.home': 'Back to home',
+  'error.503.title': 'The system is busy',
+  'error.503.body': 'The system is busy, please try again in a few seconds.',
+  'error.retry': 'Try again',
 
   'field.username': 'Enter your username',
   'field.password': 'Enter your password',

@@ -822,6 +822,9 @@ export const vi = {
   'error.500.title': 'Lỗi hệ thống',
   'error.500.body': 'Hệ thống gặp sự cố khi xử lý yêu cầu. Vui lòng thử lại sau ít phút.',
   'error.home': 'Về trang chủ',
+  'error.503.title': 'Hệ thống đang bận',
+  'error.503.body': 'Hệ thống đang bận, vui lòng thử lại sau ít giây.',
+  'error.retry': 'Thử lại',
 
   'field.username': 'Nhập tên đăng nhập',
   'field.password': 'Nhập mật khẩu',

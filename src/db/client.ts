@@ -20,9 +20,6 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** pg-pool's message when no connection became free in time: the database is busy, not broken. */
-export const POOL_TIMEOUT = 'timeout exceeded when trying to connect';
-
 // PostgreSQL returns bigint (int8) and numeric as strings; we keep counts in int8 and want numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
@@ -32,7 +29,7 @@ export interface OpenOptions {
   /** Folder for the embedded database; `memory://` keeps it in memory (tests). */
   dataDir: string;
   poolSize?: number;
-  /** How long a statement waits for a free connection before pg-pool gives up (POOL_TIMEOUT). */
+  /** How long a statement waits for a free connection before pg-pool gives up (see busy.ts). */
   poolWaitMs?: number;
 }
 

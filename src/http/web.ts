@@ -8,6 +8,7 @@ import { createRequestHandler, RouterContextProvider } from 'react-router';
 import type { ServerBuild } from 'react-router';
 import { isLang, webContext } from '../../app/context.ts';
 import type { Lang, WebContext } from '../../app/context.ts';
+import { translator } from '../../app/i18n/index.ts';
 import { RateLimitedError } from '../errors.ts';
 import type { Services } from '../services.ts';
 import {
@@ -118,8 +119,14 @@ export async function webPlugin(app: FastifyInstance, opts: WebOptions): Promise
         signal: request.signal,
       });
     }
-    const web = webContextFor(req, reply, opts.services, csrfValid);
-    const render = () => handle(request, new RouterContextProvider(new Map([[webContext, web]])));
+    let busy = false;
+    const web = webContextFor(req, reply, opts.services, csrfValid, () => (busy = true));
+    const render = async () => {
+      const res = await handle(request, new RouterContextProvider(new Map([[webContext, web]])));
+      if (!busy) return res;
+      await res.body?.cancel();
+      return busyPage(web.lang);
+    };
     if (isCacheablePage(req)) return cachedPage(req, reply, opts.services, web.lang, render);
     return render(); // Fastify 5 sends the WHATWG Response (status, headers, streamed body)
   });
@@ -132,11 +139,32 @@ function tooLarge(reply: FastifyReply): FastifyReply {
     .send('Dữ liệu gửi lên vượt quá dung lượng cho phép');
 }
 
+/**
+ * The answer when a loader or action found no free database connection within DB_POOL_WAIT_MS: a
+ * short page (no portal chrome, no scripts: the server is overloaded) asking to retry, 503 with
+ * Retry-After like the API's database_busy. Not cached (page-cache keeps 200 answers only).
+ */
+function busyPage(lang: Lang): Response {
+  const t = translator(lang);
+  const html =
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">` +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+    `<title>${t('error.503.title')}</title></head><body><main>` +
+    `<h1>${t('error.503.title')}</h1><p>${t('error.503.body')}</p>` +
+    `<p>${t('error.code', { status: 503 })}</p><p><a href="">${t('error.retry')}</a></p>` +
+    '</main></body></html>';
+  return new Response(html, {
+    status: 503,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': '5', 'cache-control': 'no-store' },
+  });
+}
+
 function webContextFor(
   req: FastifyRequest,
   reply: FastifyReply,
   services: Services,
   csrfValid: boolean,
+  databaseBusy: () => void,
 ): WebContext {
   const { config } = services;
   const cookieLang = req.cookies[LANG_COOKIE];
@@ -153,6 +181,7 @@ function webContextFor(
     endSession: () => void reply.clearCookie(SESSION_COOKIE, cookieOptions(config)),
     setLang: (value) =>
       void reply.setCookie(LANG_COOKIE, value, { ...cookieOptions(config, 365 * 24 * 3600) }),
+    databaseBusy,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { POOL_TIMEOUT } from '../../db/client.ts';
+import { isDatabaseBusy } from '../../db/busy.ts';
 import { AppError, RateLimitedError } from '../../errors.ts';
 import type { FieldProblem } from '../../errors.ts';
 import { sendProblem, wantsEnglish } from '../problem.ts';
@@ -50,7 +50,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     // Every pool connection stayed busy for DB_POOL_WAIT_MS: an overload the caller may retry, not a
     // fault (issue 8's capacity runs saw it when the application's event loop was saturated).
-    if (error.message === POOL_TIMEOUT) {
+    if (isDatabaseBusy(error)) {
       req.log.warn('no database connection free in time');
       void reply.header('retry-after', '5');
       return sendProblem(reply, {
