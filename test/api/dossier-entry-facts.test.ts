@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { defaultEform } from '../../src/modules/eforms/default.ts';
 import { dossierOffice } from '../support/dossiers.ts';
 import type { DossierOffice } from '../support/dossiers.ts';
 import { startTestRuntime } from '../support/runtime.ts';
+import { statementsOf } from '../support/statements.ts';
 import type { TestRuntime } from '../support/runtime.ts';
 
 /**
@@ -22,24 +22,6 @@ before(async () => {
   o = await dossierOffice(rt);
 });
 after(async () => rt.stop());
-
-/** The statements `fn` sends to the database, in order. */
-async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- put back as it was, called with its client
-  const query = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
-    seen.push(String(text));
-    return (query as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof query;
-  try {
-    await fn();
-  } finally {
-    pg.Client.prototype.query = query;
-  }
-  return seen;
-}
 
 const eformVersionOf = async (id: string) =>
   (
