@@ -6,7 +6,7 @@ import type { Mailer } from './integrations/mail/mailer.ts';
 import { OutboxRelay } from './jobs/relay.ts';
 import { Captcha } from './modules/accounts/captcha.ts';
 import { AccountsService } from './modules/accounts/service.ts';
-import { resolveSession } from './modules/accounts/sessions.ts';
+import { SessionResolver } from './modules/accounts/session-cache.ts';
 import type { AuthContext } from './modules/accounts/sessions.ts';
 import { AccessLog } from './modules/system/access-log.ts';
 import { AccountsAdminService } from './modules/accounts/admin.ts';
@@ -85,6 +85,7 @@ export function createServices(deps: {
   // Checks the PDF fonts now: a missing font stops the start, not a citizen's print later.
   const printing = new PrintingService({ ...moduleDeps, dossiers, eforms });
   const reports = new ReportsService(moduleDeps);
+  const sessions = new SessionResolver(database);
   const accountsAdmin = new AccountsAdminService(moduleDeps);
   const org = new OrgService(moduleDeps);
   const catalogs = new CatalogsService(moduleDeps);
@@ -129,7 +130,7 @@ export function createServices(deps: {
     reports,
     accessLog: new AccessLog(database.db),
     relay,
-    resolveSession: (token) => resolveSession(database.db, token),
+    resolveSession: (token) => sessions.resolve(token),
     csrfTokenFor: (binding) => csrfTokenFor(config.sessionSecret, binding),
   };
 }

@@ -85,7 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   securityHeaders(app);
-  registerAuth(app, { database: services.database, config });
+  registerAuth(app, { resolveSession: (token) => services.resolveSession(token), config });
   accessLogging(app, services);
 
   app.get(

@@ -1,9 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
-import type { Database } from '../../db/client.ts';
 import { CsrfError, UnauthenticatedError } from '../../errors.ts';
 import type { Actor } from '../../modules/audit/audit.ts';
-import { resolveSession } from '../../modules/accounts/sessions.ts';
 import type { AuthContext, SessionMeta } from '../../modules/accounts/sessions.ts';
 import { hmac, randomToken, safeEqual } from '../../modules/accounts/tokens.ts';
 
@@ -35,7 +33,10 @@ export function cookieOptions(config: Config, maxAgeSeconds?: number) {
  * the session (or, before sign-in, of a random nonce cookie), so it needs no storage and a token
  * stolen from another visitor is worthless.
  */
-export function registerAuth(app: FastifyInstance, deps: { database: Database; config: Config }): void {
+export function registerAuth(
+  app: FastifyInstance,
+  deps: { resolveSession: (token: string) => Promise<AuthContext | undefined>; config: Config },
+): void {
   // The CSRF token is computed (and the nonce cookie set) only when something reads it: a page with a
   // form, /api/auth/csrf, a check. Public API reads and crawlers get no cookie and cost no HMAC, and
   // their answers stay cacheable by shared caches.
@@ -51,7 +52,7 @@ export function registerAuth(app: FastifyInstance, deps: { database: Database; c
     if (isStaticAsset(req.url)) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      req.auth = await resolveSession(deps.database.db, token);
+      req.auth = await deps.resolveSession(token);
       if (!req.auth) void reply.clearCookie(SESSION_COOKIE, { path: '/' });
     }
     let csrf: string | undefined;

@@ -69,19 +69,26 @@ export async function createSession(
   return { token, sessionId, revokedIds: excess };
 }
 
+/** A live session as read from the database: who it is, until when, last seen when (epoch ms). */
+export interface StoredSession {
+  auth: AuthContext;
+  expiresAt: number;
+  lastSeenAt: number;
+}
+
 /**
- * Resolves a cookie token to an AuthContext, or undefined for an unknown, expired or revoked session.
- * Runs on every signed-in request, so the session, the account and (for officials) the grants come
- * back in one round trip.
+ * The session `sessionId` with its account, grants and place in one round trip, or undefined for an
+ * unknown, expired or revoked session or an account that is not active. Every signed-in request needs
+ * it: SessionResolver (session-cache.ts) keeps it in memory.
  */
-export async function resolveSession(db: Executor, token: string): Promise<AuthContext | undefined> {
-  const sessionId = sha256(token);
+export async function readSession(db: Executor, sessionId: string): Promise<StoredSession | undefined> {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.account_id')
     .select([
       's.id as sessionId',
       's.last_seen_at',
+      's.expires_at',
       'a.id',
       'a.kind',
       'a.username',
@@ -109,11 +116,7 @@ export async function resolveSession(db: Executor, token: string): Promise<AuthC
     .where('s.expires_at', '>', new Date())
     .executeTakeFirst();
   if (row?.status !== 'active') return undefined;
-  // Touch at most once a minute: keeps "last seen" useful without a write per request.
-  if (Date.now() - row.last_seen_at.getTime() > 60_000) {
-    await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', sessionId).execute();
-  }
-  return {
+  const auth: AuthContext = {
     sessionId,
     account: {
       id: row.id,
@@ -133,6 +136,12 @@ export async function resolveSession(db: Executor, token: string): Promise<AuthC
         }
       : {}),
   };
+  return { auth, expiresAt: row.expires_at.getTime(), lastSeenAt: row.last_seen_at.getTime() };
+}
+
+/** Records that the session was used now ("last seen", shown in the account's session list). */
+export async function touchSession(db: Executor, sessionId: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', sessionId).execute();
 }
 
 export async function revokeSession(

@@ -56,6 +56,11 @@ export class CatalogCache {
     return loaded;
   }
 
+  /** Drops one value (a revoked session): the next get loads it again. */
+  forget(kind: string, key: string): void {
+    this.entries.get(kind)?.delete(key);
+  }
+
   /**
    * Like get, under the generation last read, without reading it again: for values a `load` of get
    * needs (the search index under a search page), whose generation was read an instant before.
@@ -72,11 +77,11 @@ export class CatalogCache {
  * last one done while it is late enough: the database sees at most one tiny query at a time whatever
  * the traffic, and a request waits for at most one reading.
  */
-export function coalesced(read: () => Promise<number>): () => Promise<number> {
-  let inflight: { start: number; value: Promise<number> } | null = null;
-  let queued: Promise<number> | null = null;
-  let done: { start: number; value: number } | null = null;
-  const start = (): Promise<number> => {
+export function coalesced<T>(read: () => Promise<T>): () => Promise<T> {
+  let inflight: { start: number; value: Promise<T> } | null = null;
+  let queued: Promise<T> | null = null;
+  let done: { start: number; value: T } | null = null;
+  const start = (): Promise<T> => {
     const reading = { start: performance.now(), value: read() };
     inflight = reading;
     reading.value.then(
@@ -92,7 +97,7 @@ export function coalesced(read: () => Promise<number>): () => Promise<number> {
       .catch(() => undefined);
     return reading.value;
   };
-  const current = (): Promise<number> => {
+  const current = (): Promise<T> => {
     const since = arrivedAt() ?? performance.now();
     if (done && done.start >= since) return Promise.resolve(done.value);
     if (!inflight) return start();
@@ -108,24 +113,44 @@ export function coalesced(read: () => Promise<number>): () => Promise<number> {
   return current;
 }
 
-const readers = new WeakMap<Executor, () => Promise<number>>();
+/** The generations every cache of a process is kept under, read together. */
+interface Generations {
+  /** Migration 0008: what the portal's catalog and the working calendars are made of. */
+  catalog: number;
+  /** Migration 0026: what a signed-in session is made of (session-cache.ts). */
+  access: number;
+  /** Migration 0026: the number of the last session revocation (session_revocations). */
+  revoked: number;
+}
+
+const readers = new WeakMap<Executor, () => Promise<Generations>>();
+const GENERATIONS = sql<{ catalog: string; access: string; revoked: string }>`select
+  (select value from catalog_generation) as catalog, a.value as access, a.revoked from access_generation a`;
 
 /**
- * The catalog generation (migration 0008) read through `db` (the database's side connection), one
- * coalesced reading for every cache of the process on that database: the catalog's answers and the
- * working calendars (a receipt needs both) wait for the same reading.
+ * Both generations read through `db` (the database's side connection) in one tiny statement, one
+ * coalesced reading for every cache of the process on that database: the catalog's answers, the
+ * working calendars and the sessions of one request wait for the same reading (two readings would
+ * queue behind each other on the one side connection).
  */
-export function catalogGeneration(db: Executor): Promise<number> {
+export function generations(db: Executor): Promise<Generations> {
   let read = readers.get(db);
   if (!read) {
     read = coalesced(async () => {
-      const r = await sql<{ value: string }>`select value from catalog_generation`.execute(db);
-      return Number(r.rows[0]?.value ?? 0);
+      const row = (await GENERATIONS.execute(db)).rows[0];
+      return {
+        catalog: Number(row?.catalog ?? 0),
+        access: Number(row?.access ?? 0),
+        revoked: Number(row?.revoked ?? 0),
+      };
     });
     readers.set(db, read);
   }
   return read();
 }
+
+export const catalogGeneration = async (db: Executor): Promise<number> => (await generations(db)).catalog;
+export const accessGeneration = async (db: Executor): Promise<number> => (await generations(db)).access;
 
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value) && !Object.isFrozen(value)) {
