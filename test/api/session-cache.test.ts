@@ -120,6 +120,14 @@ describe('sessions kept in memory', () => {
     assert.equal((await resolve(b.token))?.account.id, b.official.id);
   });
 
+  it('forgets every session when the log no longer reaches back to what it last read', async () => {
+    const a = await signedOfficial();
+    await rt.database.db.updateTable('sessions').set({ revoked_at: new Date(), revoked_reason: 'test' }).where('id', '=', sha256(a.token)).execute();
+    // Pruned (a process idle for more than a day): the revocation's number moved, its row is gone.
+    await sql`delete from session_revocations`.execute(rt.database.db);
+    assert.equal(await resolve(a.token), undefined);
+  });
+
   it("sees a role's permissions changed at the next request", async () => {
     const { token } = await signedOfficial();
     const can = async () => (await resolve(token))?.grants.some((g) => g.permissions.includes('dossiers.process'));

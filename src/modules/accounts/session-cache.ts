@@ -71,6 +71,9 @@ export class SessionResolver {
       if (upTo <= from) return;
       const r = await sql<{ session_id: string }>`select session_id from session_revocations
         where seq > ${from} and seq <= ${upTo}`.execute(this.database.side);
+      // Every number is logged; a day of the log is kept (0026). A process that has not read it for
+      // longer (idle, and sessions last more than a day) misses some: it forgets every session.
+      if (r.rows.length < upTo - from) this.cache.forget('session');
       for (const row of r.rows) this.cache.forget('session', row.session_id);
       this.revokedSeen = upTo;
     });

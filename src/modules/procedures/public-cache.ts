@@ -56,9 +56,10 @@ export class CatalogCache {
     return loaded;
   }
 
-  /** Drops one value (a revoked session): the next get loads it again. */
-  forget(kind: string, key: string): void {
-    this.entries.get(kind)?.delete(key);
+  /** Drops one value of `kind` (a revoked session), or all of them: the next get loads it again. */
+  forget(kind: string, key?: string): void {
+    if (key === undefined) this.entries.delete(kind);
+    else this.entries.get(kind)?.delete(key);
   }
 
   /**
