@@ -9,6 +9,7 @@ import type { ServerBuild } from 'react-router';
 import { isLang, webContext } from '../../app/context.ts';
 import type { Lang, WebContext } from '../../app/context.ts';
 import { translator } from '../../app/i18n/index.ts';
+import { BUSY_RETRY_AFTER_SECONDS } from '../db/busy.ts';
 import { RateLimitedError } from '../errors.ts';
 import type { Services } from '../services.ts';
 import {
@@ -155,7 +156,11 @@ function busyPage(lang: Lang): Response {
     '</main></body></html>';
   return new Response(html, {
     status: 503,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': '5', 'cache-control': 'no-store' },
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'retry-after': String(BUSY_RETRY_AFTER_SECONDS),
+      'cache-control': 'no-store',
+    },
   });
 }
 

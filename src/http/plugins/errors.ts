@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { isDatabaseBusy } from '../../db/busy.ts';
+import { BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from '../../db/busy.ts';
 import { AppError, RateLimitedError } from '../../errors.ts';
 import type { FieldProblem } from '../../errors.ts';
 import { sendProblem, wantsEnglish } from '../problem.ts';
@@ -52,7 +52,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     // fault (issue 8's capacity runs saw it when the application's event loop was saturated).
     if (isDatabaseBusy(error)) {
       req.log.warn('no database connection free in time');
-      void reply.header('retry-after', '5');
+      void reply.header('retry-after', String(BUSY_RETRY_AFTER_SECONDS));
       return sendProblem(reply, {
         status: 503,
         code: 'database_busy',
